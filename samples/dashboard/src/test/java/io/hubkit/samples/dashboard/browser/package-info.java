@@ -1,0 +1,2 @@
+/** The dashboard page in headless Chromium. */
+package io.hubkit.samples.dashboard.browser;
