@@ -164,9 +164,11 @@ final class ChannelSubscriptions {
         } catch (RuntimeException e) {
             command = CompletableFuture.failedFuture(e);
         }
-        entry.subscribed = command.handle((ok, error) -> {
+        // one stage runs first (confirming), both results hang off it, so a caller of acquire sees the channel active
+        CompletableFuture<Throwable> outcome = command.handle((ok, error) -> error);
+        CompletableFuture<Boolean> confirmed = outcome.thenApply(error -> error == null && confirm(channel, entry, generation));
+        entry.subscribed = confirmed.thenCombine(outcome, (done, error) -> {
             if (error == null) {
-                confirm(channel, entry, generation);
                 return null;
             }
             if (!bus.isConnected()) {
@@ -176,14 +178,24 @@ final class ChannelSubscriptions {
             log.warn("Subscribing {} failed", channel, error);
             throw new RedisBackplaneException("Subscribing to Redis channel '" + channel + "' failed", error);
         });
-        return command.handle((ok, error) -> error == null);
+        return confirmed;
     }
 
-    private void confirm(String channel, Entry entry, long generation) {
+    /**
+     * Marks the subscription of this generation confirmed. Returns {@code false} when it could not be,
+     * because the bus is not fully connected yet (one of its connections may come back after the
+     * other): the caller retries. A superseded generation or a released channel counts as done.
+     */
+    private boolean confirm(String channel, Entry entry, long generation) {
         synchronized (this) {
-            if (entries.get(channel) == entry && entry.generation == generation && bus.isConnected()) {
-                entry.confirmed = true;
+            if (entries.get(channel) != entry || entry.generation != generation) {
+                return true;
             }
+            if (!bus.isConnected()) {
+                return false;
+            }
+            entry.confirmed = true;
+            return true;
         }
     }
 
