@@ -2,6 +2,7 @@ package io.hubkit.backplane.redis;
 
 import io.hubkit.core.HubException;
 import io.hubkit.core.backplane.Backplane;
+import io.hubkit.core.backplane.RemoteClientResults;
 import io.hubkit.core.backplane.BackplaneHubContext;
 import io.hubkit.core.connection.HubConnection;
 import io.hubkit.core.observe.BackplaneInspection;
@@ -440,7 +441,10 @@ public final class RedisBackplane implements Backplane, BackplaneInspection {
                 }
                 case GROUP_MANAGEMENT -> applyGroupCommand(RedisProtocol.readGroupCommand(payload));
                 case ACK -> acks.acknowledge(RedisProtocol.readAck(payload));
-                case RETURN -> results.complete(RedisProtocol.readCompletion(payload));
+                case RETURN -> {
+                    RedisCompletion completion = RedisProtocol.readCompletion(payload);
+                    results.complete(null, completion.protocolName(), completion.completion());
+                }
                 default -> {
                 }
             }

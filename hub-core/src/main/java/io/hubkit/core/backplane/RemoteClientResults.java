@@ -1,4 +1,4 @@
-package io.hubkit.backplane.redis;
+package io.hubkit.core.backplane;
 
 import io.hubkit.core.HubException;
 import io.hubkit.core.protocol.CompletionMessage;
@@ -22,13 +22,17 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * Client results this server awaits from connections that live on other servers, by invocation
- * id. Ids are 16 random bytes in base64 without padding (22 characters, as ASP.NET Core makes
- * them), so they never clash with a connection's own {@code s<n>} ids. An entry leaves the table
- * when its Completion arrives, when its waiter cancels (timeout), when its connection is found
- * gone, or when the backplane closes. Thread-safe.
+ * For scale-out backplanes: the client results this server awaits from connections held elsewhere
+ * (another app server, a hub service), by invocation id. Ids are 16 random bytes in base64 without
+ * padding (22 characters, as ASP.NET Core makes them), so they never clash with a connection's own
+ * {@code s<n>} ids. The client's Completion comes back as the bytes it wrote, in its protocol, and
+ * is bound here to the type the caller asked for.
+ *
+ * <p>An entry leaves the table when its answer arrives, when its waiter cancels (the caller's
+ * timeout), when it is failed (its connection is gone, the bus said so) or when the backplane
+ * closes. Thread-safe; nothing blocks.
  */
-final class RemoteClientResults {
+public final class RemoteClientResults {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteClientResults.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,22 +45,24 @@ final class RemoteClientResults {
     private final InvocationBinder binder = new ResultBinder();
     private volatile boolean closed;
 
-    RemoteClientResults(HubProtocols protocols) {
+    /** @param protocols the hub's protocols, in which clients may answer */
+    public RemoteClientResults(HubProtocols protocols) {
         this.protocols = protocols;
     }
 
     /** A fresh invocation id. */
-    static String nextId() {
+    public static String nextId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return Base64.getEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**
-     * Registers {@code invocationId}, then subscribes {@code publish} (which emits whether the
-     * invocation reached the connection's server); completes with the client's result.
+     * Registers {@code invocationId}, then subscribes {@code delivery}, which sends the invocation on
+     * its way and emits whether it reached the connection's holder ({@code false}: the connection does
+     * not exist) or fails with the reason to give the caller. Completes with the client's result.
      */
-    Mono<Object> await(String invocationId, String connectionId, Type resultType, Mono<Boolean> publish) {
+    public Mono<Object> await(String invocationId, String connectionId, Type resultType, Mono<Boolean> delivery) {
         return Mono.create(sink -> {
             if (closed) {
                 sink.error(new HubException("Connection '" + connectionId + "' disconnected."));
@@ -65,7 +71,7 @@ final class RemoteClientResults {
             Pending entry = new Pending(connectionId, resultType, sink);
             pending.put(invocationId, entry);
             sink.onDispose(() -> pending.remove(invocationId, entry));
-            publish.subscribe(reached -> {
+            delivery.subscribe(reached -> {
                 if (!reached && pending.remove(invocationId, entry)) {
                     sink.error(new HubException("Connection '" + connectionId + "' does not exist."));
                 }
@@ -77,26 +83,32 @@ final class RemoteClientResults {
         });
     }
 
-    /** A Completion arrived on this server's return channel. */
-    void complete(RedisCompletion completion) {
-        HubProtocol protocol = protocols.find(completion.protocolName());
+    /**
+     * A client's Completion came back: {@code completion} holds one message in {@code protocolName}
+     * as the client wrote it. {@code invocationId} is the id the bus carried it under, or
+     * {@code null} when the bus only has the message's own id; with an id, an answer that cannot be
+     * read fails that result, without one it is logged and dropped. Late or foreign answers are ignored.
+     */
+    public void complete(String invocationId, String protocolName, byte[] completion) {
+        HubProtocol protocol = protocols.find(protocolName);
         if (protocol == null) {
-            log.warn("Dropped a client result in protocol '{}', which this hub does not offer (servers with "
-                    + "different protocols share this Redis)", completion.protocolName());
+            reject(invocationId, "The client answered in protocol '" + protocolName
+                    + "', which this hub does not offer", null);
             return;
         }
         HubMessage message;
         try {
-            message = protocol.parseMessage(ByteBuffer.wrap(completion.completion()), binder);
+            message = protocol.parseMessage(ByteBuffer.wrap(completion), binder);
         } catch (RuntimeException e) {
-            log.warn("Dropped an unreadable client result", e);
+            reject(invocationId, "The client's result could not be read: " + e.getMessage(), e);
             return;
         }
         if (!(message instanceof CompletionMessage result)) {
-            log.warn("Dropped a client result that is not a Completion: {}", message);
+            reject(invocationId, "The client's answer is not a Completion", null);
             return;
         }
-        Pending entry = result.invocationId() == null ? null : pending.remove(result.invocationId());
+        String id = invocationId != null ? invocationId : result.invocationId();
+        Pending entry = id == null ? null : pending.remove(id);
         if (entry == null) {
             return; // late (timed out) or not ours
         }
@@ -109,13 +121,21 @@ final class RemoteClientResults {
         }
     }
 
+    /** Fails the result awaited under {@code invocationId} with {@code error} as its message, if any. */
+    public void fail(String invocationId, String error) {
+        Pending entry = invocationId == null ? null : pending.remove(invocationId);
+        if (entry != null) {
+            entry.sink().error(new HubException(error));
+        }
+    }
+
     /** The connections results are awaited from (a snapshot). */
-    Set<String> awaitedConnections() {
+    public Set<String> awaitedConnections() {
         return pending.values().stream().map(Pending::connectionId).collect(Collectors.toSet());
     }
 
     /** The connection is gone: fails every result awaited from it. */
-    void connectionGone(String connectionId) {
+    public void connectionGone(String connectionId) {
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
             if (e.getValue().connectionId().equals(connectionId) && pending.remove(e.getKey(), e.getValue())) {
                 e.getValue().sink().error(new HubException("Connection '" + connectionId + "' disconnected."));
@@ -123,12 +143,13 @@ final class RemoteClientResults {
         }
     }
 
-    int size() {
+    /** How many results are awaited. */
+    public int size() {
         return pending.size();
     }
 
     /** Fails every awaited result; later ones fail at once. */
-    void close() {
+    public void close() {
         closed = true;
         for (String id : List.copyOf(pending.keySet())) {
             Pending entry = pending.remove(id);
@@ -136,6 +157,14 @@ final class RemoteClientResults {
                 entry.sink().error(new HubException("The server stopped before connection '" + entry.connectionId()
                         + "' answered."));
             }
+        }
+    }
+
+    private void reject(String invocationId, String reason, RuntimeException cause) {
+        if (invocationId != null) {
+            fail(invocationId, reason);
+        } else {
+            log.warn("Dropped a client result: {}", reason, cause);
         }
     }
 
