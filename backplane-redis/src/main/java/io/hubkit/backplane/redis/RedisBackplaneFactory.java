@@ -146,7 +146,12 @@ public final class RedisBackplaneFactory implements BackplaneFactory, AutoClosea
         }
     }
 
-    private RedisBus openBus(RedisBus.Listener listener) {
+    /**
+     * Opens a bus of this factory's mode and options on its client resources, for pub/sub that is
+     * not a hub's backplane (e.g. the hub service's scale-out): connects at once (failing fast when
+     * Redis is unreachable), then survives outages as the backplanes do. The caller closes it.
+     */
+    public RedisBus openBus(RedisBus.Listener listener) {
         return switch (options.mode()) {
             case STANDALONE -> new StandaloneRedisBus(resources, options, listener);
             case CLUSTER -> new ClusterRedisBus(resources, options, false, listener);

@@ -10,8 +10,11 @@ import reactor.core.publisher.Mono;
  *
  * <p>Thread-safe. {@link #subscribe} and {@link #unsubscribe} go out in the order they are called,
  * so a caller that serializes its calls per channel gets that order on the wire.
+ *
+ * <p>Public so that other HubKit components that need plain pub/sub with the backplane's fault
+ * behaviour (the hub service's scale-out) can open one through {@link RedisBackplaneFactory#openBus}.
  */
-interface RedisBus extends AutoCloseable {
+public interface RedisBus extends AutoCloseable {
 
     /** Receives what the bus hears; called on Lettuce's I/O threads, so it must not block. */
     interface Listener {

@@ -145,6 +145,22 @@ public final class HubConnection {
         });
     }
 
+    /**
+     * A client result whose Invocation reaches the client by another way (e.g. a hub service that
+     * writes it to the client itself): registers {@code invocationId} without sending anything and
+     * completes with the client's Completion for that id, bound to {@code resultType}; otherwise as
+     * {@link #invokeEncoded}.
+     */
+    public <T> Mono<T> awaitResult(String invocationId, Type resultType) {
+        return Mono.<Object>create(sink -> {
+            clientResults.register(invocationId, resultType, sink);
+        }).map(result -> {
+            @SuppressWarnings("unchecked")
+            T typed = (T) result;
+            return typed;
+        });
+    }
+
     /** The number of messages waiting in the outbound queue (a snapshot, e.g. for metrics). */
     public int queuedMessages() {
         return outbound.size();

@@ -3,6 +3,7 @@ package io.hubkit.core.testing;
 import io.hubkit.core.connection.ConnectionInfo;
 import io.hubkit.core.connection.ConnectionRequest;
 import io.hubkit.core.connection.HubConnectionHandler;
+import io.hubkit.core.connection.Transport;
 import io.hubkit.core.protocol.CloseMessage;
 import io.hubkit.core.protocol.CompletionMessage;
 import io.hubkit.core.protocol.HandshakeProtocol;
@@ -32,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -65,13 +68,31 @@ public final class WireClient implements AutoCloseable {
     private ByteBuffer pending = ByteBuffer.allocate(0);
     private int nextInvocationId;
 
+    /**
+     * Runs one connection given the transport the server side writes to, the bytes the client
+     * sends and the request: {@link HubConnectionHandler#handle} itself, or a bridge that carries
+     * the bytes to a real server (e.g. through a hub service) and its answers back to the transport.
+     * Completes when the connection is over.
+     */
+    @FunctionalInterface
+    public interface ConnectionRunner {
+
+        Mono<Void> run(Transport transport, Flux<ByteBuffer> inbound, ConnectionRequest request);
+    }
+
     /** Starts running a connection on {@code handler} over {@code transport}; nothing is sent yet. */
     public WireClient(HubConnectionHandler handler, HubProtocol protocol, InMemoryTransport transport,
+                      ConnectionRequest request) {
+        this((ConnectionRunner) handler::handle, protocol, transport, request);
+    }
+
+    /** Starts running a connection through {@code runner} over {@code transport}; nothing is sent yet. */
+    public WireClient(ConnectionRunner runner, HubProtocol protocol, InMemoryTransport transport,
                       ConnectionRequest request) {
         this.protocol = protocol;
         this.transport = transport;
         this.request = request;
-        handler.handle(transport, inbound.asFlux(), request)
+        runner.run(transport, inbound.asFlux(), request)
                 .subscribe(null, ended::completeExceptionally, () -> ended.complete(null));
     }
 
@@ -83,6 +104,16 @@ public final class WireClient implements AutoCloseable {
     /** A connected client (handshake done) over a WebSocket-like transport. */
     public static WireClient connect(HubConnectionHandler handler, HubProtocol protocol, ConnectionRequest request) {
         WireClient client = new WireClient(handler, protocol, InMemoryTransport.webSockets(), request);
+        HandshakeResponseMessage response = client.handshake();
+        if (!response.isSuccess()) {
+            throw new AssertionError("Handshake failed: " + response.error());
+        }
+        return client;
+    }
+
+    /** A connected client (handshake done) through {@code runner}, over a WebSocket-like transport. */
+    public static WireClient connect(ConnectionRunner runner, HubProtocol protocol, ConnectionRequest request) {
+        WireClient client = new WireClient(runner, protocol, InMemoryTransport.webSockets(), request);
         HandshakeResponseMessage response = client.handshake();
         if (!response.isSuccess()) {
             throw new AssertionError("Handshake failed: " + response.error());

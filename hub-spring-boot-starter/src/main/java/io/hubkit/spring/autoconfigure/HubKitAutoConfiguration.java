@@ -18,6 +18,7 @@ import io.hubkit.spring.web.AccessTokenQueryParameterFilter;
 import io.hubkit.spring.web.HubHandlerMapping;
 import io.hubkit.spring.web.HubTransports;
 import io.hubkit.spring.web.NegotiateHandler;
+import io.hubkit.spring.web.NegotiateRedirects;
 import io.hubkit.spring.web.ServedEndpoints;
 import io.hubkit.spring.web.TransportHandler;
 import io.hubkit.spring.web.connection.NegotiatedConnections;
@@ -159,8 +160,9 @@ public class HubKitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public NegotiateHandler negotiateHandler(NegotiatedConnections connections, HubTransports transports) {
-        return new NegotiateHandler(connections, transports);
+    public NegotiateHandler negotiateHandler(NegotiatedConnections connections, HubTransports transports,
+                                             ObjectProvider<NegotiateRedirects> redirects) {
+        return new NegotiateHandler(connections, transports, redirects.getIfUnique());
     }
 
     @Bean

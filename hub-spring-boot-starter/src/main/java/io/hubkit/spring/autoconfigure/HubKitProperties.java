@@ -393,6 +393,8 @@ public class HubKitProperties {
         /** In-process only: every connection of a hub lives on this server. */
         LOCAL,
         /** Redis pub/sub between app servers ({@code hubkit.backplane.redis.*}; needs backplane-redis). */
-        REDIS
+        REDIS,
+        /** A hub service holds the clients ({@code hubkit.backplane.service.*}; needs backplane-service). */
+        SERVICE
     }
 }

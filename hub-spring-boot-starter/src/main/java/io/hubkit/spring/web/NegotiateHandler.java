@@ -4,6 +4,7 @@ import io.hubkit.spring.web.NegotiateResponses.AvailableTransport;
 import io.hubkit.spring.web.connection.NegotiatedConnection;
 import io.hubkit.spring.web.connection.NegotiatedConnections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -20,7 +21,9 @@ import reactor.core.publisher.Mono;
  * endpoint allows it — {@code "useStatefulReconnect":true} (any case, surrounding blanks ignored;
  * any other value, a repeated one included, asks for nothing). The connection is recorded with the
  * name of the negotiating principal (see {@link HubTransports} for what that guards). Other methods get 405; a full
- * connection registry gets 503. Thread-safe.
+ * connection registry gets 503. With {@link NegotiateRedirects}, a request it redirects is answered
+ * {@code {"url":…,"accessToken":…}} instead (after the version checks) and no connection is registered.
+ * Thread-safe.
  */
 public final class NegotiateHandler {
 
@@ -29,10 +32,18 @@ public final class NegotiateHandler {
 
     private final NegotiatedConnections connections;
     private final HubTransports transports;
+    private final NegotiateRedirects redirects;
 
     public NegotiateHandler(NegotiatedConnections connections, HubTransports transports) {
+        this(connections, transports, null);
+    }
+
+    /** A handler that first asks {@code redirects} (may be {@code null}) whether to send the client elsewhere. */
+    public NegotiateHandler(NegotiatedConnections connections, HubTransports transports,
+                            NegotiateRedirects redirects) {
         this.connections = connections;
         this.transports = transports;
+        this.redirects = redirects;
     }
 
     public Mono<Void> handle(ServerWebExchange exchange, ServedEndpoint endpoint) {
@@ -60,6 +71,20 @@ public final class NegotiateHandler {
         boolean stateful = endpoint.settings().statefulReconnect()
                 && isTrue(QueryParameters.joined(exchange.getRequest(), "useStatefulReconnect"));
         int negotiated = version;
+        if (redirects != null) {
+            return redirects.redirect(exchange, endpoint)
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
+                    .flatMap(redirect -> redirect.isPresent()
+                            ? HttpResponses.json(exchange,
+                                    NegotiateResponses.redirect(redirect.get().url(), redirect.get().accessToken()))
+                            : negotiateHere(exchange, endpoint, negotiated, stateful));
+        }
+        return negotiateHere(exchange, endpoint, negotiated, stateful);
+    }
+
+    private Mono<Void> negotiateHere(ServerWebExchange exchange, ServedEndpoint endpoint, int negotiated,
+                                     boolean stateful) {
         return RequestUsers.nameOf(exchange).flatMap(userName -> {
             NegotiatedConnection connection = connections.negotiate(endpoint.name(), negotiated, stateful,
                     userName.orElse(null));

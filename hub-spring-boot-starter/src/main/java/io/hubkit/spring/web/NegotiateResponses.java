@@ -61,6 +61,18 @@ public final class NegotiateResponses {
         });
     }
 
+    /** The redirect body {@code {"url":"<url>","accessToken":"<token>"}} (the token left out when {@code null}). */
+    public static byte[] redirect(String url, String accessToken) {
+        return write(json -> {
+            json.writeStartObject();
+            json.writeStringField("url", url);
+            if (accessToken != null) {
+                json.writeStringField("accessToken", accessToken);
+            }
+            json.writeEndObject();
+        });
+    }
+
     /** The error body {@code {"error":"<message>"}}, sent with HTTP 200 as the clients expect. */
     public static byte[] error(String message) {
         return write(json -> {

@@ -70,7 +70,15 @@ class ConfigurationMetadataTest {
                 Map.entry("hubkit.backplane.redis.connect-timeout", "\"5s\""),
                 Map.entry("hubkit.backplane.redis.max-reconnect-delay", "\"2s\""),
                 Map.entry("hubkit.backplane.redis.connection-check-interval", "\"1s\""),
-                Map.entry("hubkit.backplane.redis.server-name", "null"));
+                Map.entry("hubkit.backplane.redis.server-name", "null"),
+                Map.entry("hubkit.backplane.service.connection-string", "null"),
+                Map.entry("hubkit.backplane.service.application-name", "null"),
+                Map.entry("hubkit.backplane.service.connection-count", "5"),
+                Map.entry("hubkit.backplane.service.max-connection-count", "null"),
+                Map.entry("hubkit.backplane.service.ack-timeout", "\"10s\""),
+                Map.entry("hubkit.backplane.service.client-result-timeout", "null"),
+                Map.entry("hubkit.backplane.service.shutdown-timeout", "\"5s\""),
+                Map.entry("hubkit.backplane.service.server-id", "null"));
         assertThat(properties).containsOnlyKeys(defaults.keySet());
         defaults.forEach((name, expected) -> {
             JsonNode property = properties.get(name);

@@ -1,0 +1,2 @@
+/** Tests of the logical client connections: data chunking, reassembly, request rebuilding. */
+package io.hubkit.backplane.service.client;

@@ -1,0 +1,2 @@
+/** Tests of the server connections against a real WebSocket peer. */
+package io.hubkit.backplane.service.server;
