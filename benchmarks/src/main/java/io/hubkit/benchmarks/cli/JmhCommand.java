@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -43,6 +45,10 @@ final class JmhCommand implements Callable<Integer> {
     @Option(names = "--iteration-seconds", description = "Override the length of every iteration.")
     Double iterationSeconds;
 
+    @Option(names = "--gc", description = "Also measure the bytes allocated per operation (JMH's GC profiler), "
+            + "a figure that a loaded machine does not disturb.")
+    boolean gc;
+
     @Override
     public Integer call() throws Exception {
         Progress.quiet(common.quiet);
@@ -55,6 +61,9 @@ final class JmhCommand implements Callable<Integer> {
                 .jvmArgsPrepend("-Xmx1g")
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
+        if (gc) {
+            options.addProfiler(GCProfiler.class);
+        }
         if (warmupIterations != null) {
             options.warmupIterations(warmupIterations);
         }
@@ -79,8 +88,11 @@ final class JmhCommand implements Callable<Integer> {
     static String markdown(Collection<RunResult> results) {
         StringBuilder md = new StringBuilder("# HubKit JMH micro-benchmarks\n\n");
         md.append("Average time per operation, one fork, on the shared 2-core development machine (noisy). "
-                + "Raw results: `jmh.json`.\n\n");
-        md.append("| benchmark | parameters | score | error (99.9 %) | unit |\n|---|---|---:|---:|---|\n");
+                + "Raw results: `jmh.json`. With `--gc`, the bytes allocated per operation (JMH's GC profiler; "
+                + "steady whatever the machine's load).\n\n");
+        boolean allocation = results.stream().anyMatch(result -> allocation(result) != null);
+        md.append("| benchmark | parameters | score | error (99.9 %) | unit |")
+                .append(allocation ? " allocated per operation |\n|---|---|---:|---:|---|---:|\n" : "\n|---|---|---:|---:|---|\n");
         List<RunResult> sorted = new ArrayList<>(results);
         sorted.sort((a, b) -> key(a).compareTo(key(b)));
         for (RunResult result : sorted) {
@@ -93,9 +105,19 @@ final class JmhCommand implements Callable<Integer> {
             md.append("| ").append(name).append(" | ").append(String.join(", ", params)).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", result.getPrimaryResult().getScore())).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", result.getPrimaryResult().getScoreError())).append(" | ")
-                    .append(result.getPrimaryResult().getScoreUnit()).append(" |\n");
+                    .append(result.getPrimaryResult().getScoreUnit()).append(" |");
+            if (allocation) {
+                Result<?> allocated = allocation(result);
+                md.append(allocated == null ? " |" : String.format(Locale.ROOT, " %.0f B |", allocated.getScore()));
+            }
+            md.append('\n');
         }
         return md.toString();
+    }
+
+    /** The bytes allocated per operation, when the GC profiler ran. */
+    private static Result<?> allocation(RunResult result) {
+        return result.getSecondaryResults().get("gc.alloc.rate.norm");
     }
 
     private static String key(RunResult result) {

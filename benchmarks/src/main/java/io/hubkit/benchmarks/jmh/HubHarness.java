@@ -30,7 +30,9 @@ final class HubHarness implements AutoCloseable {
 
     final HubEndpoint endpoint;
     final AtomicLong writes = new AtomicLong();
+    final AtomicLong records = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
+    private final List<CountingTransport> transports = new ArrayList<>();
     private final List<Sinks.Many<ByteBuffer>> inbound = new ArrayList<>();
     private final List<Disposable> running = new ArrayList<>();
 
@@ -41,15 +43,28 @@ final class HubHarness implements AutoCloseable {
             Sinks.Many<ByteBuffer> sink = Sinks.many().unicast().onBackpressureBuffer();
             inbound.add(sink);
             ConnectionInfo info = new ConnectionInfo("WebSockets", "/bench", Map.of(), Map.of(), Map.of(), null);
+            CountingTransport transport = new CountingTransport(writes, records, bytes);
+            transports.add(transport);
             running.add(endpoint.connectionHandler()
-                    .handle(new CountingTransport(writes, bytes), sink.asFlux(), new ConnectionRequest("c" + i, null, info))
+                    .handle(transport, sink.asFlux(), new ConnectionRequest("c" + i, null, info))
                     .subscribe());
             sink.tryEmitNext(ByteBuffer.wrap(handshake));
         }
         // every connection answers its handshake with one write
         awaitAtLeast(writes::get, connections);
         writes.set(0);
+        records.set(0);
         bytes.set(0);
+    }
+
+    /** Every connection's next write stays in flight (a busy socket) until {@link #releaseWrites()}. */
+    void holdWrites() {
+        transports.forEach(CountingTransport::hold);
+    }
+
+    /** Completes every connection's write in flight; what queued up behind it leaves as one write. */
+    void releaseWrites() {
+        transports.forEach(CountingTransport::release);
     }
 
     /** Hands {@code record} to connection {@code index} as if its client had sent it. */
@@ -62,7 +77,7 @@ final class HubHarness implements AutoCloseable {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (counter.getAsLong() < target) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("expected " + target + " writes, saw " + counter.getAsLong());
+                throw new IllegalStateException("expected " + target + ", saw " + counter.getAsLong());
             }
             Thread.onSpinWait();
         }

@@ -56,7 +56,7 @@ public final class LocalBackplane implements Backplane, BackplaneInspection {
     @Override
     public Mono<Void> sendAll(String method, Object[] args) {
         return Mono.fromRunnable(() -> {
-            Fanout fanout = new Fanout(method, args);
+            Fanout fanout = new Fanout(method, args, connections.size() > 1);
             for (HubConnection connection : connections.all()) {
                 fanout.deliver(connection);
             }
@@ -67,7 +67,7 @@ public final class LocalBackplane implements Backplane, BackplaneInspection {
     public Mono<Void> sendAllExcept(String method, Object[] args, Collection<String> excludedConnectionIds) {
         return Mono.fromRunnable(() -> {
             Set<String> excluded = asSet(excludedConnectionIds);
-            Fanout fanout = new Fanout(method, args);
+            Fanout fanout = new Fanout(method, args, connections.size() > excluded.size() + 1);
             for (HubConnection connection : connections.all()) {
                 if (!excluded.contains(connection.connectionId())) {
                     fanout.deliver(connection);
@@ -81,7 +81,7 @@ public final class LocalBackplane implements Backplane, BackplaneInspection {
         return Mono.fromRunnable(() -> {
             HubConnection connection = connections.get(connectionId);
             if (connection != null) {
-                new Fanout(method, args).deliver(connection);
+                new Fanout(method, args, false).deliver(connection);
             }
         });
     }
@@ -89,8 +89,9 @@ public final class LocalBackplane implements Backplane, BackplaneInspection {
     @Override
     public Mono<Void> sendConnections(Collection<String> connectionIds, String method, Object[] args) {
         return Mono.fromRunnable(() -> {
-            Fanout fanout = new Fanout(method, args);
-            for (String id : asSet(connectionIds)) {
+            Set<String> ids = asSet(connectionIds);
+            Fanout fanout = new Fanout(method, args, ids.size() > 1);
+            for (String id : ids) {
                 HubConnection connection = connections.get(id);
                 if (connection != null) {
                     fanout.deliver(connection);
@@ -102,8 +103,9 @@ public final class LocalBackplane implements Backplane, BackplaneInspection {
     @Override
     public Mono<Void> sendGroup(String groupName, String method, Object[] args) {
         return Mono.fromRunnable(() -> {
-            Fanout fanout = new Fanout(method, args);
-            for (HubConnection connection : connections.group(groupName)) {
+            Collection<HubConnection> members = connections.group(groupName);
+            Fanout fanout = new Fanout(method, args, members.size() > 1);
+            for (HubConnection connection : members) {
                 fanout.deliver(connection);
             }
         });
@@ -112,7 +114,7 @@ public final class LocalBackplane implements Backplane, BackplaneInspection {
     @Override
     public Mono<Void> sendGroups(Collection<String> groupNames, String method, Object[] args) {
         return Mono.fromRunnable(() -> {
-            Fanout fanout = new Fanout(method, args);
+            Fanout fanout = new Fanout(method, args, true);
             Set<String> seen = new HashSet<>();
             for (String group : asSet(groupNames)) {
                 for (HubConnection connection : connections.group(group)) {
@@ -129,8 +131,9 @@ public final class LocalBackplane implements Backplane, BackplaneInspection {
                                       Collection<String> excludedConnectionIds) {
         return Mono.fromRunnable(() -> {
             Set<String> excluded = asSet(excludedConnectionIds);
-            Fanout fanout = new Fanout(method, args);
-            for (HubConnection connection : connections.group(groupName)) {
+            Collection<HubConnection> members = connections.group(groupName);
+            Fanout fanout = new Fanout(method, args, members.size() > excluded.size() + 1);
+            for (HubConnection connection : members) {
                 if (!excluded.contains(connection.connectionId())) {
                     fanout.deliver(connection);
                 }
@@ -141,8 +144,9 @@ public final class LocalBackplane implements Backplane, BackplaneInspection {
     @Override
     public Mono<Void> sendUser(String userId, String method, Object[] args) {
         return Mono.fromRunnable(() -> {
-            Fanout fanout = new Fanout(method, args);
-            for (HubConnection connection : connections.user(userId)) {
+            Collection<HubConnection> members = connections.user(userId);
+            Fanout fanout = new Fanout(method, args, members.size() > 1);
+            for (HubConnection connection : members) {
                 fanout.deliver(connection);
             }
         });
@@ -151,7 +155,7 @@ public final class LocalBackplane implements Backplane, BackplaneInspection {
     @Override
     public Mono<Void> sendUsers(Collection<String> userIds, String method, Object[] args) {
         return Mono.fromRunnable(() -> {
-            Fanout fanout = new Fanout(method, args);
+            Fanout fanout = new Fanout(method, args, true);
             for (String user : asSet(userIds)) {
                 for (HubConnection connection : connections.user(user)) {
                     fanout.deliver(connection);
@@ -212,23 +216,30 @@ public final class LocalBackplane implements Backplane, BackplaneInspection {
         return values == null ? Set.of() : values instanceof Set<String> set ? set : new HashSet<>(values);
     }
 
-    /** One send's message, serialized on the first delivery and shared by all. */
+    /**
+     * One send's message, serialized on the first delivery and shared by all; when the send is
+     * expected to reach several connections, its encodings live in direct memory
+     * ({@link SerializedHubMessage#forFanOut}).
+     */
     private static final class Fanout {
 
         private final String method;
         private final Object[] args;
+        private final boolean many;
         private SerializedHubMessage message;
 
-        Fanout(String method, Object[] args) {
+        Fanout(String method, Object[] args, boolean many) {
             this.method = method;
             this.args = args;
+            this.many = many;
         }
 
         void deliver(HubConnection connection) {
             if (message == null) {
                 Object[] arguments = args == null ? new Object[0] : args.clone();
-                message = new SerializedHubMessage(
-                        InvocationMessage.nonBlocking(method, Collections.unmodifiableList(Arrays.asList(arguments))));
+                InvocationMessage invocation =
+                        InvocationMessage.nonBlocking(method, Collections.unmodifiableList(Arrays.asList(arguments)));
+                message = many ? SerializedHubMessage.forFanOut(invocation) : new SerializedHubMessage(invocation);
             }
             connection.send(message);
         }

@@ -5,30 +5,39 @@ import io.hubkit.core.protocol.CompletionMessage;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import reactor.core.publisher.MonoSink;
 
 /**
  * The client results one connection is waiting for, keyed by the server's invocation ids
  * ({@code s1}, {@code s2}, … — the {@code s} prefix keeps them apart from the client's own stream
  * ids). Thread-safe. A pending result leaves the table when its Completion arrives, when its
- * caller cancels (e.g. on timeout), or when the connection ends.
+ * caller cancels (e.g. on timeout), or when the connection ends. The table is created with the
+ * first client result: most connections never await one.
  */
 final class ClientResults {
 
     private record Pending(Type resultType, MonoSink<Object> sink) {
     }
 
-    private final AtomicLong lastId = new AtomicLong();
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private static final AtomicLongFieldUpdater<ClientResults> LAST_ID =
+            AtomicLongFieldUpdater.newUpdater(ClientResults.class, "lastId");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<ClientResults, Map> PENDING =
+            AtomicReferenceFieldUpdater.newUpdater(ClientResults.class, Map.class, "pending");
+
+    private volatile long lastId;
+    private volatile Map<String, Pending> pending;
     private volatile Throwable closedWith;
 
     String nextId() {
-        return "s" + lastId.incrementAndGet();
+        return "s" + LAST_ID.incrementAndGet(this);
     }
 
     /** Registers {@code invocationId}; false if the connection has already ended (the sink is then failed). */
     boolean register(String invocationId, Type resultType, MonoSink<Object> sink) {
+        Map<String, Pending> pending = table();
         pending.put(invocationId, new Pending(resultType, sink));
         sink.onDispose(() -> pending.remove(invocationId));
         Throwable closed = closedWith;
@@ -41,14 +50,16 @@ final class ClientResults {
 
     /** The type the result of {@code invocationId} binds to, or {@code null} if no such result is awaited. */
     Type resultType(String invocationId) {
-        Pending p = invocationId == null ? null : pending.get(invocationId);
+        Map<String, Pending> pending = this.pending;
+        Pending p = invocationId == null || pending == null ? null : pending.get(invocationId);
         return p == null ? null : p.resultType();
     }
 
     /** Completes a pending result; false when the id is unknown (then the Completion belongs to someone else or is late). */
     boolean complete(CompletionMessage completion) {
         String id = completion.invocationId();
-        Pending p = id == null ? null : pending.remove(id);
+        Map<String, Pending> pending = this.pending;
+        Pending p = id == null || pending == null ? null : pending.remove(id);
         if (p == null) {
             return false;
         }
@@ -65,11 +76,25 @@ final class ClientResults {
     /** Fails every pending result, and every later one, with {@code error}. */
     void closeAll(HubException error) {
         closedWith = error;
+        Map<String, Pending> pending = this.pending;
+        if (pending == null) {
+            return;
+        }
         for (String id : pending.keySet()) {
             Pending p = pending.remove(id);
             if (p != null) {
                 p.sink().error(error);
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Pending> table() {
+        Map<String, Pending> table = pending;
+        if (table == null) {
+            PENDING.compareAndSet(this, null, new ConcurrentHashMap<String, Pending>());
+            table = pending;
+        }
+        return table;
     }
 }

@@ -24,8 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,8 +81,15 @@ final class ConnectionSession {
     private final InboundBuffer buffer = new InboundBuffer();
     private final Receiver receiver = new Receiver();
     private final Sinks.Empty<Void> finished = Sinks.empty();
-    private final AtomicBoolean handshakeSettled = new AtomicBoolean();
-    private final AtomicBoolean ending = new AtomicBoolean();
+    private static final AtomicIntegerFieldUpdater<ConnectionSession> HANDSHAKE_SETTLED =
+            AtomicIntegerFieldUpdater.newUpdater(ConnectionSession.class, "handshakeSettled");
+    private static final AtomicIntegerFieldUpdater<ConnectionSession> ENDING =
+            AtomicIntegerFieldUpdater.newUpdater(ConnectionSession.class, "ending");
+
+    /** 1 once the handshake is settled (answered, failed or cut short); a field, not an object, per connection. */
+    private volatile int handshakeSettled;
+    /** 1 once the connection is ending. */
+    private volatile int ending;
     private final long handshakeDeadline;
     private final long keepAliveNanos;
     private final long clientTimeoutNanos;
@@ -125,7 +132,7 @@ final class ConnectionSession {
     }
 
     boolean isEnding() {
-        return ending.get();
+        return ending != 0;
     }
 
     // ---- reasons to end, from any thread ------------------------------------------------------
@@ -146,7 +153,7 @@ final class ConnectionSession {
      */
     Mono<Void> drain() {
         ConnectionDispatcher d = dispatcher;
-        if (d == null || ending.get()) {
+        if (d == null || ending != 0) {
             shutdown();
             return ended();
         }
@@ -173,10 +180,10 @@ final class ConnectionSession {
 
     /** The shared heartbeat: handshake deadline, keep-alive ping, client timeout. */
     void onHeartbeat(long now) {
-        if (ending.get()) {
+        if (ending != 0) {
             return;
         }
-        if (!handshakeSettled.get()) {
+        if (handshakeSettled == 0) {
             if (now - handshakeDeadline >= 0) {
                 failHandshake("Handshake was canceled.");
             }
@@ -208,7 +215,7 @@ final class ConnectionSession {
     // ---- the receive loop -----------------------------------------------------------------------
 
     private void onChunk(ByteBuffer chunk) {
-        if (ending.get()) {
+        if (ending != 0) {
             return;
         }
         awaitingData = false;
@@ -227,7 +234,7 @@ final class ConnectionSession {
 
     private void process() {
         for (;;) {
-            if (ending.get()) {
+            if (ending != 0) {
                 return;
             }
             if (connection == null) {
@@ -267,6 +274,7 @@ final class ConnectionSession {
     }
 
     private void requestMore() {
+        buffer.releaseIfEmpty();
         awaitingData = true;
         receiver.request(1);
     }
@@ -364,7 +372,7 @@ final class ConnectionSession {
             failHandshake(selection.error());
             return false;
         }
-        if (!handshakeSettled.compareAndSet(false, true)) {
+        if (!HANDSHAKE_SETTLED.compareAndSet(this, 0, 1)) {
             return false;
         }
         boolean stateful = transport instanceof ResumableTransport && handshake.version() >= 2;
@@ -373,7 +381,7 @@ final class ConnectionSession {
             started = connect(selection.protocol(), stateful);
         } catch (RuntimeException e) {
             log.error("Setting up connection {} failed", request.connectionId(), e);
-            handshakeSettled.set(false);
+            handshakeSettled = 0;
             failHandshake(ErrorMessages.build("An unexpected error occurred during connection handshake.", e,
                     options.enableDetailedErrors()));
             return false;
@@ -407,14 +415,20 @@ final class ConnectionSession {
         Mono<Void> responseWritten = c.outbound()
                 .runExclusive(() -> registration.onErrorResume(e -> Mono.empty())
                         .then(Mono.defer(() -> transport.write(response, protocol.transferFormat()))))
-                .then(Mono.fromRunnable(() -> handshakeWritten = true))
+                .then(Mono.fromRunnable(() -> {
+                    handshakeWritten = true;
+                    handshakeResponse = DONE; // keeps no chain alive for the connection's life
+                }))
                 .then()
                 .cache();
         handshakeResponse = responseWritten.onErrorResume(e -> Mono.empty());
         Mono<Void> sequence = responseWritten
                 .then(registration)
                 .then(Mono.defer(d::onConnected))
-                .then(Mono.fromRunnable(() -> hubConnected = true))
+                .then(Mono.fromRunnable(() -> {
+                    hubConnected = true;
+                    connecting = DONE; // keeps no chain alive for the connection's life
+                }))
                 .then()
                 .onErrorResume(e -> {
                     log.error("Connecting {} failed", request.connectionId(), e);
@@ -434,7 +448,7 @@ final class ConnectionSession {
         HubConnection c = connection;
         InboundSequence sequence = inboundSequence;
         ReplayBuffer buffer = replay;
-        if (c == null || sequence == null || buffer == null || ending.get()) {
+        if (c == null || sequence == null || buffer == null || ending != 0) {
             return;
         }
         sequence.reconnected();
@@ -468,7 +482,7 @@ final class ConnectionSession {
     }
 
     private void failHandshake(String error) {
-        if (!handshakeSettled.compareAndSet(false, true) || !ending.compareAndSet(false, true)) {
+        if (!HANDSHAKE_SETTLED.compareAndSet(this, 0, 1) || !ENDING.compareAndSet(this, 0, 1)) {
             return;
         }
         log.debug("Handshake of connection {} failed: {}", request.connectionId(), error);
@@ -486,10 +500,10 @@ final class ConnectionSession {
     // ---- the end ------------------------------------------------------------------------------
 
     private void end(Ending reason) {
-        if (!ending.compareAndSet(false, true)) {
+        if (!ENDING.compareAndSet(this, 0, 1)) {
             return;
         }
-        handshakeSettled.set(true);
+        handshakeSettled = 1;
         handler.untrack(this);
         receiver.dispose();
         HubConnection c = connection;

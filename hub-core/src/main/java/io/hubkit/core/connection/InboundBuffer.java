@@ -46,6 +46,14 @@ final class InboundBuffer {
         owned = true;
     }
 
+    /** Lets go of the last chunk (or grown buffer) once everything in it was parsed: an idle connection keeps none. */
+    void releaseIfEmpty() {
+        if (!data.hasRemaining()) {
+            data = EMPTY;
+            owned = false;
+        }
+    }
+
     /** The unparsed bytes, from position to limit. */
     ByteBuffer data() {
         return data;

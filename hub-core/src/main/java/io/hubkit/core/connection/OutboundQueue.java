@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
@@ -23,8 +26,8 @@ import reactor.util.concurrent.Queues;
  * {@link #offer} without blocking or locking; one drain loop at a time takes messages out and
  * writes them to the transport. While a write is in flight, new messages accumulate and leave
  * together in the next write as one payload of whole records (coalescing), up to
- * {@value #MAX_BATCH_BYTES} bytes per payload (a single larger record goes alone). Each message is
- * encoded with {@link SerializedHubMessage#encoded}, so a broadcast is encoded once per protocol.
+ * {@value #MAX_BATCH_BYTES} bytes per payload (a single larger record goes alone). Each message's
+ * encoding comes from its {@link SerializedHubMessage}, so a broadcast is encoded once per protocol.
  *
  * <p>More than {@code capacity} queued messages means the client does not read fast enough: the
  * overflow listener is told once (with a {@link SlowConsumerException}), and the connection is
@@ -35,12 +38,38 @@ import reactor.util.concurrent.Queues;
  * reconnect's resend) in the writer's place: queued messages wait until it has finished. With a
  * {@link ReplayBuffer} ({@link #enableReplay}) every message is recorded as it goes into a payload,
  * and writing pauses while the buffer is full ({@link #wakeUp()} resumes it).
+ *
+ * <p>No copy on the send path: a payload of one message is a view of the message's shared buffer
+ * ({@link SerializedHubMessage#buffer}); a coalesced payload is the list of those views, handed to
+ * the transport's gathering {@link Transport#write(List, TransferFormat)}. An idle queue holds no
+ * more than its counters and an empty message queue: the task and waiter queues, the batch list and
+ * the sink of {@link #closeAndFlush} are created on first use, and one completion subscriber is
+ * reused for every write (writes never overlap).
  */
 final class OutboundQueue {
 
     static final int MAX_BATCH_BYTES = 64 * 1024;
 
+    /** The batch list is reused between writes up to this many records. */
+    private static final int KEPT_BATCH_CAPACITY = 16;
+
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
+
+    private static final AtomicIntegerFieldUpdater<OutboundQueue> SIZE =
+            AtomicIntegerFieldUpdater.newUpdater(OutboundQueue.class, "size");
+    private static final AtomicIntegerFieldUpdater<OutboundQueue> WIP =
+            AtomicIntegerFieldUpdater.newUpdater(OutboundQueue.class, "wip");
+    private static final AtomicIntegerFieldUpdater<OutboundQueue> FAILURES =
+            AtomicIntegerFieldUpdater.newUpdater(OutboundQueue.class, "failures");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<OutboundQueue, Queue> WAITERS =
+            AtomicReferenceFieldUpdater.newUpdater(OutboundQueue.class, Queue.class, "writableWaiters");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<OutboundQueue, Queue> TASKS =
+            AtomicReferenceFieldUpdater.newUpdater(OutboundQueue.class, Queue.class, "tasks");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<OutboundQueue, Sinks.Empty> FLUSHED =
+            AtomicReferenceFieldUpdater.newUpdater(OutboundQueue.class, Sinks.Empty.class, "flushed");
 
     private final Transport transport;
     private final HubProtocol protocol;
@@ -48,12 +77,13 @@ final class OutboundQueue {
     private final int capacity;
     private final Consumer<Throwable> failureListener;
     private final Queue<SerializedHubMessage> queue = Queues.<SerializedHubMessage>unboundedMultiproducer().get();
-    private final AtomicInteger size = new AtomicInteger();
-    private final AtomicInteger wip = new AtomicInteger();
-    private final AtomicInteger failures = new AtomicInteger();
-    private final Queue<Runnable> writableWaiters = new ConcurrentLinkedQueue<>();
-    private final Sinks.Empty<Void> flushed = Sinks.empty();
-    private final Queue<ExclusiveTask> tasks = new ConcurrentLinkedQueue<>();
+    private final WriteCompletion completion = new WriteCompletion();
+    private volatile int size;
+    private volatile int wip;
+    private volatile int failures;
+    private volatile Queue<Runnable> writableWaiters;
+    private volatile Queue<ExclusiveTask> tasks;
+    private volatile Sinks.Empty<Void> flushed;
 
     private volatile boolean writing;
     private volatile boolean closed;
@@ -69,10 +99,10 @@ final class OutboundQueue {
     }
 
     /** Drain-loop state (touched only inside the serialized drain loop). */
-    private SerializedHubMessage lastTaken;
     private SerializedHubMessage carried;
     private boolean finalStarted;
     private int batchMessages;
+    private List<ByteBuffer> batch;
 
     OutboundQueue(Transport transport, HubProtocol protocol, int capacity, Consumer<Throwable> failureListener) {
         this.transport = transport;
@@ -90,8 +120,8 @@ final class OutboundQueue {
         if (closed) {
             return false;
         }
-        if (size.incrementAndGet() > capacity) {
-            size.decrementAndGet();
+        if (SIZE.incrementAndGet(this) > capacity) {
+            SIZE.decrementAndGet(this);
             fail(new SlowConsumerException("More than " + capacity
                     + " messages were queued for the connection: the client does not read fast enough."));
             return false;
@@ -103,12 +133,12 @@ final class OutboundQueue {
 
     /** Whether the queue has room for bursts (less than half full); producers of streams pause otherwise. */
     boolean isWritable() {
-        return !closed && size.get() < Math.max(1, capacity / 2);
+        return !closed && size < Math.max(1, capacity / 2);
     }
 
     /** Runs {@code callback} once the queue is writable again (at once if it is, or once it is closed). */
     void whenWritable(Runnable callback) {
-        writableWaiters.offer(callback);
+        waiters().offer(callback);
         if (isWritable() || closed) {
             runWritableWaiters();
         }
@@ -116,7 +146,7 @@ final class OutboundQueue {
 
     /** The number of messages waiting to be written. */
     int size() {
-        return size.get();
+        return size;
     }
 
     /** Reports each successful write to {@code connectionObserver} from now on. */
@@ -136,7 +166,7 @@ final class OutboundQueue {
      */
     Mono<Void> runExclusive(Supplier<Mono<Void>> work) {
         Sinks.Empty<Void> done = Sinks.empty();
-        tasks.offer(new ExclusiveTask(work, done));
+        tasks().offer(new ExclusiveTask(work, done));
         drain();
         return done.asMono();
     }
@@ -164,24 +194,26 @@ final class OutboundQueue {
         if (discardPending) {
             discard = true;
         }
+        Mono<Void> done = flushed().asMono();
         drain();
         runWritableWaiters();
-        return flushed.asMono();
+        return done;
     }
 
     private void fail(Throwable error) {
-        if (failures.getAndIncrement() == 0) {
+        if (FAILURES.getAndIncrement(this) == 0) {
             failureListener.accept(error);
         }
     }
 
     private void drain() {
-        if (wip.getAndIncrement() != 0) {
+        if (WIP.getAndIncrement(this) != 0) {
             return;
         }
         int missed = 1;
         do {
-            ExclusiveTask task = writing ? null : tasks.poll();
+            Queue<ExclusiveTask> pending = tasks;
+            ExclusiveTask task = writing || pending == null ? null : pending.poll();
             if (task != null) {
                 runTask(task);
             } else if (!writing) {
@@ -189,22 +221,22 @@ final class OutboundQueue {
                     dropQueued();
                 }
                 boolean paused = !closed && replay != null && !replay.hasRoom();
-                ByteBuffer batch = discard || paused ? null : nextBatch();
-                if (batch != null) {
-                    write(batch, false);
+                if (!discard && !paused && takeBatch()) {
+                    write(false);
                 } else if (closed && !finalStarted && !paused) {
                     finalStarted = true;
                     SerializedHubMessage last = finalMessage;
-                    ByteBuffer bytes = last == null || broken ? null : encode(last);
-                    if (bytes == null) {
-                        flushed.tryEmitEmpty();
+                    ByteBuffer record = last == null || broken ? null : encode(last);
+                    if (record == null) {
+                        flushed().tryEmitEmpty();
                     } else {
+                        batch().add(record);
                         batchMessages = 1;
-                        write(bytes, true);
+                        write(true);
                     }
                 }
             }
-            missed = wip.addAndGet(-missed);
+            missed = WIP.addAndGet(this, -missed);
         } while (missed != 0);
     }
 
@@ -227,25 +259,31 @@ final class OutboundQueue {
         });
     }
 
-    private void write(ByteBuffer payload, boolean isFinal) {
+    /** Writes the batch taken (one or more records) as one transport message. */
+    private void write(boolean isFinal) {
         writing = true;
         lastWriteNanos = System.nanoTime();
-        int messages = batchMessages;
-        int bytes = payload.remaining();
+        List<ByteBuffer> records = batch;
+        int bytes = 0;
+        for (int i = 0; i < records.size(); i++) {
+            bytes += records.get(i).remaining();
+        }
+        completion.prepare(isFinal, batchMessages, bytes);
         Mono<Void> written;
         try {
-            written = transport.write(payload, format);
+            written = records.size() == 1 ? transport.write(records.get(0), format) : transport.write(records, format);
         } catch (RuntimeException e) {
             written = Mono.error(e);
         }
-        written.subscribe(null, error -> writeFailed(error, isFinal), () -> writeDone(isFinal, messages, bytes));
+        written.subscribe(completion);
     }
 
     private void writeDone(boolean isFinal, int messages, int bytes) {
+        releaseBatch();
         observer.messagesSent(messages, bytes);
         writing = false;
         if (isFinal) {
-            flushed.tryEmitEmpty();
+            flushed().tryEmitEmpty();
             return;
         }
         if (isWritable()) {
@@ -255,6 +293,7 @@ final class OutboundQueue {
     }
 
     private void writeFailed(Throwable error, boolean isFinal) {
+        releaseBatch();
         broken = true;
         discard = true;
         closed = true;
@@ -263,90 +302,78 @@ final class OutboundQueue {
             fail(error);
         }
         log.debug("Writing to transport {} failed", transport.name(), error);
-        flushed.tryEmitEmpty();
+        flushed().tryEmitEmpty();
         runWritableWaiters();
         drain();
     }
 
-    /** Takes queued messages for one payload; null when nothing is queued. */
-    private ByteBuffer nextBatch() {
-        byte[] first = nextEncoded();
-        if (first == null) {
-            return null;
-        }
-        record(lastTaken, first);
-        byte[] second = first.length >= MAX_BATCH_BYTES ? null : nextEncoded();
-        if (second == null) {
-            batchMessages = 1;
-            return ByteBuffer.wrap(first).asReadOnlyBuffer();
-        }
-        record(lastTaken, second);
-        List<byte[]> parts = new ArrayList<>();
-        parts.add(first);
-        parts.add(second);
-        int total = first.length + second.length;
+    /**
+     * Takes queued messages for one payload into {@link #batch}: up to {@value #MAX_BATCH_BYTES}
+     * bytes of whole records (a larger record goes alone). False when nothing is queued.
+     */
+    private boolean takeBatch() {
+        int total = 0;
         while (total < MAX_BATCH_BYTES) {
-            SerializedHubMessage next = queue.poll();
+            SerializedHubMessage next = nextMessage();
             if (next == null) {
                 break;
             }
-            size.decrementAndGet();
-            byte[] bytes = encodeBytes(next);
-            if (bytes == null) {
+            ByteBuffer record = encode(next);
+            if (record == null) {
                 continue;
             }
-            if (total + bytes.length > MAX_BATCH_BYTES) {
+            if (total > 0 && total + record.remaining() > MAX_BATCH_BYTES) {
                 carried = next;
                 break;
             }
-            record(next, bytes);
-            parts.add(bytes);
-            total += bytes.length;
-        }
-        batchMessages = parts.size();
-        ByteBuffer payload = ByteBuffer.allocate(total);
-        for (byte[] part : parts) {
-            payload.put(part);
-        }
-        return payload.flip();
-    }
-
-    /** The next message's bytes ({@link #lastTaken} is the message), or null when nothing is queued. */
-    private byte[] nextEncoded() {
-        for (;;) {
-            SerializedHubMessage next = carried;
-            if (next != null) {
-                carried = null;
-            } else {
-                next = queue.poll();
-                if (next == null) {
-                    return null;
-                }
-                size.decrementAndGet();
+            ReplayBuffer buffer = replay;
+            if (buffer != null) {
+                buffer.record(next.message(), next.encoded(protocol));
             }
-            byte[] bytes = encodeBytes(next);
-            if (bytes != null) {
-                lastTaken = next;
-                return bytes;
-            }
+            batch().add(record);
+            total += record.remaining();
+        }
+        batchMessages = batch == null ? 0 : batch.size();
+        return batchMessages > 0;
+    }
+
+    /**
+     * Lets go of the written batch's views (called before {@code writing} turns false, so the next
+     * drain sees it); a list grown by a large batch is dropped rather than kept for the connection's life.
+     */
+    private void releaseBatch() {
+        if (batch.size() > KEPT_BATCH_CAPACITY) {
+            batch = null;
+        } else {
+            batch.clear();
         }
     }
 
-    private void record(SerializedHubMessage message, byte[] bytes) {
-        ReplayBuffer buffer = replay;
-        if (buffer != null) {
-            buffer.record(message.message(), bytes);
+    private List<ByteBuffer> batch() {
+        if (batch == null) {
+            batch = new ArrayList<>(4);
         }
+        return batch;
     }
 
+    /** The message carried over from the last batch, or the next queued one; null when none is. */
+    private SerializedHubMessage nextMessage() {
+        SerializedHubMessage next = carried;
+        if (next != null) {
+            carried = null;
+            return next;
+        }
+        next = queue.poll();
+        if (next != null) {
+            SIZE.decrementAndGet(this);
+        }
+        return next;
+    }
+
+    /** A view of {@code message}'s shared encoding, or null (logged) when it cannot be encoded. */
     private ByteBuffer encode(SerializedHubMessage message) {
-        byte[] bytes = encodeBytes(message);
-        return bytes == null ? null : ByteBuffer.wrap(bytes).asReadOnlyBuffer();
-    }
-
-    private byte[] encodeBytes(SerializedHubMessage message) {
         try {
-            return message.encoded(protocol);
+            return message.buffer(protocol);
         } catch (RuntimeException e) {
             log.error("Dropping a {} message that the '{}' protocol cannot encode",
                     message.message().getClass().getSimpleName(), protocol.name(), e);
@@ -357,18 +384,88 @@ final class OutboundQueue {
     private void dropQueued() {
         carried = null;
         while (queue.poll() != null) {
-            size.decrementAndGet();
+            SIZE.decrementAndGet(this);
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private Queue<Runnable> waiters() {
+        Queue<Runnable> waiters = writableWaiters;
+        if (waiters == null) {
+            WAITERS.compareAndSet(this, null, new ConcurrentLinkedQueue<Runnable>());
+            waiters = writableWaiters;
+        }
+        return waiters;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Queue<ExclusiveTask> tasks() {
+        Queue<ExclusiveTask> pending = tasks;
+        if (pending == null) {
+            TASKS.compareAndSet(this, null, new ConcurrentLinkedQueue<ExclusiveTask>());
+            pending = tasks;
+        }
+        return pending;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Sinks.Empty<Void> flushed() {
+        Sinks.Empty<Void> sink = flushed;
+        if (sink == null) {
+            FLUSHED.compareAndSet(this, null, Sinks.<Void>empty());
+            sink = flushed;
+        }
+        return sink;
+    }
+
     private void runWritableWaiters() {
+        Queue<Runnable> waiters = writableWaiters;
+        if (waiters == null) {
+            return;
+        }
         Runnable waiter;
-        while ((waiter = writableWaiters.poll()) != null) {
+        while ((waiter = waiters.poll()) != null) {
             try {
                 waiter.run();
             } catch (RuntimeException e) {
                 log.error("A writable callback failed", e);
             }
+        }
+    }
+
+    /**
+     * Hears the end of the write in flight; one instance serves every write of the queue, since
+     * writes never overlap. What it reports is captured before the write starts.
+     */
+    private final class WriteCompletion implements CoreSubscriber<Void> {
+
+        private volatile boolean isFinal;
+        private volatile int messages;
+        private volatile int bytes;
+
+        void prepare(boolean isFinalWrite, int writtenMessages, int writtenBytes) {
+            isFinal = isFinalWrite;
+            messages = writtenMessages;
+            bytes = writtenBytes;
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(Void value) {
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            writeFailed(error, isFinal);
+        }
+
+        @Override
+        public void onComplete() {
+            writeDone(isFinal, messages, bytes);
         }
     }
 }

@@ -2,7 +2,9 @@ package io.hubkit.core.connection;
 
 import io.hubkit.core.protocol.TransferFormat;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.BaseSubscriber;
@@ -162,19 +164,27 @@ public final class ResumableTransport implements Transport {
     /** Writes to the attached socket; while detached the payload is dropped (what matters is kept for the resend). */
     @Override
     public Mono<Void> write(ByteBuffer payload, TransferFormat format) {
-        return Mono.defer(() -> {
-            Transport target;
-            boolean canResume;
-            synchronized (this) {
-                target = physical;
-                canResume = resumable;
-            }
-            if (target == null) {
-                return Mono.empty();
-            }
-            Mono<Void> written = target.write(payload, format);
-            return canResume ? written.onErrorResume(e -> Mono.empty()) : written;
-        });
+        return Mono.defer(() -> toSocket(socket -> socket.write(payload, format)));
+    }
+
+    /** As {@link #write(ByteBuffer, TransferFormat)}, handing the records to the socket's own gathering write. */
+    @Override
+    public Mono<Void> write(List<ByteBuffer> records, TransferFormat format) {
+        return Mono.defer(() -> toSocket(socket -> socket.write(records, format)));
+    }
+
+    private Mono<Void> toSocket(Function<Transport, Mono<Void>> write) {
+        Transport target;
+        boolean canResume;
+        synchronized (this) {
+            target = physical;
+            canResume = resumable;
+        }
+        if (target == null) {
+            return Mono.empty();
+        }
+        Mono<Void> written = write.apply(target);
+        return canResume ? written.onErrorResume(e -> Mono.empty()) : written;
     }
 
     /** Closes the attached socket, if any; no socket is accepted afterwards. */

@@ -60,10 +60,12 @@ final class ConnectionHubDispatcher implements ConnectionDispatcher, InvocationB
     private final InvocationLimiter limiter;
     private final boolean detailedErrors;
     private final int streamBufferCapacity;
-    private final Map<String, UploadStream> uploads = new ConcurrentHashMap<>();
-    private final Map<String, ServerStreamSender> streams = new ConcurrentHashMap<>();
+    /** Upload streams and server streams by id, created with the first stream (most connections have none). */
+    private volatile Map<String, UploadStream> uploadTable;
+    private volatile Map<String, ServerStreamSender> streamTable;
     private final AtomicInteger running = new AtomicInteger();
-    private final Sinks.Empty<Void> drained = Sinks.empty();
+    /** Created by the first {@link #drain()} (a graceful shutdown). */
+    private volatile Sinks.Empty<Void> drainedSink;
     private volatile boolean closed;
     private volatile boolean draining;
 
@@ -103,7 +105,7 @@ final class ConnectionHubDispatcher implements ConnectionDispatcher, InvocationB
 
     @Override
     public Type streamItemType(String streamId) {
-        UploadStream stream = streamId == null ? null : uploads.get(streamId);
+        UploadStream stream = streamId == null ? null : upload(streamId, false);
         return stream == null ? Object.class : stream.itemType();
     }
 
@@ -126,23 +128,29 @@ final class ConnectionHubDispatcher implements ConnectionDispatcher, InvocationB
     public Mono<Void> drain() {
         draining = true;
         if (running.get() == 0) {
-            drained.tryEmitEmpty();
+            drained().tryEmitEmpty();
         }
-        return drained.asMono();
+        return drained().asMono();
     }
 
     @Override
     public void connectionClosed() {
         closed = true;
-        for (ServerStreamSender sender : streams.values()) {
-            sender.connectionClosed();
+        Map<String, ServerStreamSender> senders = streamTable;
+        if (senders != null) {
+            for (ServerStreamSender sender : senders.values()) {
+                sender.connectionClosed();
+            }
+            senders.clear();
         }
-        streams.clear();
-        CancellationException gone = new CancellationException("The underlying connection was closed.");
-        for (UploadStream stream : uploads.values()) {
-            stream.complete(gone);
+        Map<String, UploadStream> streams = uploadTable;
+        if (streams != null) {
+            CancellationException gone = new CancellationException("The underlying connection was closed.");
+            for (UploadStream stream : streams.values()) {
+                stream.complete(gone);
+            }
+            streams.clear();
         }
-        uploads.clear();
     }
 
     private Mono<Void> callback(HubMethod method, HubLifetimeContext lifetime, Throwable error) {
@@ -174,19 +182,19 @@ final class ConnectionHubDispatcher implements ConnectionDispatcher, InvocationB
             return invocation(m.invocationId(), m.target(), m.arguments(), m.streamIds(), true);
         }
         if (message instanceof StreamItemMessage m) {
-            UploadStream stream = uploads.get(m.invocationId());
+            UploadStream stream = upload(m.invocationId(), false);
             Mono<Void> wait = stream == null ? null : stream.push(m.item());
             return wait == null ? DONE : wait;
         }
         if (message instanceof CompletionMessage m) {
-            UploadStream stream = m.invocationId() == null ? null : uploads.remove(m.invocationId());
+            UploadStream stream = m.invocationId() == null ? null : upload(m.invocationId(), true);
             if (stream != null) {
                 stream.complete(m.error() == null ? null : new HubException(m.error()));
             }
             return DONE;
         }
         if (message instanceof CancelInvocationMessage m) {
-            ServerStreamSender sender = m.invocationId() == null ? null : streams.get(m.invocationId());
+            ServerStreamSender sender = m.invocationId() == null || streamTable == null ? null : streamTable.get(m.invocationId());
             if (sender != null) {
                 sender.cancelByClient();
             }
@@ -197,7 +205,7 @@ final class ConnectionHubDispatcher implements ConnectionDispatcher, InvocationB
             return DONE;
         }
         if (message instanceof StreamBindingFailureMessage failure) {
-            UploadStream stream = failure.invocationId() == null ? null : uploads.remove(failure.invocationId());
+            UploadStream stream = failure.invocationId() == null ? null : upload(failure.invocationId(), true);
             if (stream != null) {
                 String text = ErrorMessages.build("Failed to bind Stream message.", failure.failure(), detailedErrors);
                 stream.complete(new HubException(text, failure.failure()));
@@ -269,7 +277,7 @@ final class ConnectionHubDispatcher implements ConnectionDispatcher, InvocationB
                 streamIds == null ? List.of() : streamIds);
         if (streamResponse) {
             ServerStreamSender sender = new ServerStreamSender(connection, invocationId, detailedErrors, call::finished);
-            if (streams.putIfAbsent(invocationId, sender) != null) {
+            if (streams().putIfAbsent(invocationId, sender) != null) {
                 sendError(invocationId, "Invocation ID '" + invocationId + "' is already in use.");
                 return DONE;
             }
@@ -341,18 +349,18 @@ final class ConnectionHubDispatcher implements ConnectionDispatcher, InvocationB
     /** A new upload stream for {@code streamId}, fed by the receive loop from now on. */
     UploadStream openUpload(String streamId, Type itemType) {
         UploadStream stream = new UploadStream(itemType, streamBufferCapacity);
-        uploads.put(streamId, stream);
+        uploads().put(streamId, stream);
         return stream;
     }
 
     /** Ends an invocation's upload stream (if the client has not already) and forgets it. */
     void closeUpload(String streamId, UploadStream stream) {
-        uploads.remove(streamId, stream);
+        uploads().remove(streamId, stream);
         stream.complete(null);
     }
 
     void forgetStream(String invocationId, ServerStreamSender sender) {
-        streams.remove(invocationId, sender);
+        streams().remove(invocationId, sender);
     }
 
     void releaseSlot() {
@@ -376,7 +384,58 @@ final class ConnectionHubDispatcher implements ConnectionDispatcher, InvocationB
     /** A non-streaming invocation has answered (or will never answer): the drain may complete. */
     void invocationAnswered() {
         if (running.decrementAndGet() == 0 && draining) {
-            drained.tryEmitEmpty();
+            drained().tryEmitEmpty();
         }
+    }
+
+    /** The upload stream {@code id} (taken out of the table when {@code remove}), or null. */
+    private UploadStream upload(String id, boolean remove) {
+        Map<String, UploadStream> table = uploadTable;
+        if (table == null) {
+            return null;
+        }
+        return remove ? table.remove(id) : table.get(id);
+    }
+
+    private Map<String, UploadStream> uploads() {
+        Map<String, UploadStream> table = uploadTable;
+        if (table == null) {
+            synchronized (this) {
+                table = uploadTable;
+                if (table == null) {
+                    table = new ConcurrentHashMap<>();
+                    uploadTable = table;
+                }
+            }
+        }
+        return table;
+    }
+
+    private Map<String, ServerStreamSender> streams() {
+        Map<String, ServerStreamSender> table = streamTable;
+        if (table == null) {
+            synchronized (this) {
+                table = streamTable;
+                if (table == null) {
+                    table = new ConcurrentHashMap<>();
+                    streamTable = table;
+                }
+            }
+        }
+        return table;
+    }
+
+    private Sinks.Empty<Void> drained() {
+        Sinks.Empty<Void> sink = drainedSink;
+        if (sink == null) {
+            synchronized (this) {
+                sink = drainedSink;
+                if (sink == null) {
+                    sink = Sinks.empty();
+                    drainedSink = sink;
+                }
+            }
+        }
+        return sink;
     }
 }

@@ -36,6 +36,46 @@ class SerializedHubMessageTest {
     }
 
     @Test
+    void buffersAreReadOnlyViewsOfTheSharedEncodingWithPositionsOfTheirOwn() {
+        CountingProtocol json = new CountingProtocol(new JsonHubProtocol());
+        SerializedHubMessage serialized = new SerializedHubMessage(MESSAGE);
+        byte[] expected = new JsonHubProtocol().writeMessage(MESSAGE);
+
+        ByteBuffer first = serialized.buffer(json);
+        ByteBuffer second = serialized.buffer(json);
+        first.get(new byte[5]); // one reader moving its view does not move another's
+
+        assertThat(json.writes.get()).isEqualTo(1);
+        assertThat(first.isReadOnly()).isTrue();
+        assertThat(first.isDirect()).as("a message for one connection stays on the heap").isFalse();
+        assertThat(second.position()).isZero();
+        assertThat(bytesOf(second)).isEqualTo(expected).isEqualTo(serialized.encoded(json));
+    }
+
+    @Test
+    void aFanOutMessageSharesOneDirectBufferPerProtocol() {
+        CountingProtocol json = new CountingProtocol(new JsonHubProtocol());
+        CountingProtocol messagePack = new CountingProtocol(new MessagePackHubProtocol());
+        SerializedHubMessage serialized = SerializedHubMessage.forFanOut(MESSAGE);
+
+        for (int connection = 0; connection < 100; connection++) {
+            ByteBuffer view = serialized.buffer(connection % 2 == 0 ? json : messagePack);
+            assertThat(view.isDirect()).isTrue();
+            assertThat(view.isReadOnly()).isTrue();
+            assertThat(bytesOf(view)).isEqualTo(connection % 2 == 0
+                    ? new JsonHubProtocol().writeMessage(MESSAGE) : new MessagePackHubProtocol().writeMessage(MESSAGE));
+        }
+        assertThat(json.writes.get()).isEqualTo(1);
+        assertThat(messagePack.writes.get()).isEqualTo(1);
+    }
+
+    private static byte[] bytesOf(ByteBuffer view) {
+        byte[] bytes = new byte[view.remaining()];
+        view.duplicate().get(bytes);
+        return bytes;
+    }
+
+    @Test
     void concurrentReadersGetEqualBytes() throws Exception {
         CountingProtocol json = new CountingProtocol(new JsonHubProtocol());
         SerializedHubMessage serialized = new SerializedHubMessage(MESSAGE);

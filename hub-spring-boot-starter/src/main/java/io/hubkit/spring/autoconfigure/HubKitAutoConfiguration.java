@@ -24,6 +24,7 @@ import io.hubkit.spring.web.TransportHandler;
 import io.hubkit.spring.web.connection.NegotiatedConnections;
 import io.hubkit.spring.web.longpolling.LongPollingTransportHandler;
 import io.hubkit.spring.web.sse.ServerSentEventsTransportHandler;
+import io.hubkit.spring.web.websocket.HubWebSocketUpgradeStrategy;
 import io.hubkit.spring.web.websocket.WebSocketTransportHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
-import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
-import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * Serves every {@link io.hubkit.spring.Hub @Hub} bean and every raw
@@ -208,8 +207,8 @@ public class HubKitAutoConfiguration {
         @Order(WEB_SOCKETS_ORDER)
         WebSocketTransportHandler webSocketTransportHandler(HubOptions options, NegotiatedConnections connections) {
             int maxFramePayload = maxFramePayload(options.maximumReceiveMessageSize());
-            HandshakeWebSocketService service = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
-                    () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFramePayload)));
+            HandshakeWebSocketService service = new HandshakeWebSocketService(
+                    new HubWebSocketUpgradeStrategy(maxFramePayload));
             return new WebSocketTransportHandler(service, connections);
         }
 

@@ -3,7 +3,8 @@ package io.hubkit.spring.web.websocket;
 import io.hubkit.core.connection.Transport;
 import io.hubkit.core.protocol.TransferFormat;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -16,8 +17,10 @@ import reactor.core.publisher.Mono;
  * {@code Mono} completes once the frame has been written and flushed; {@link #close()} sends close
  * 1000 once.
  *
- * <p>Needs a session that accepts one {@code send} per frame, as Reactor Netty's does (the payload
- * is wrapped, not copied, and only read until the write completes). The runtime's single-writer
+ * <p>Under Reactor Netty each frame goes straight to the channel ({@link NettyFrameWriter}); any
+ * other session gets one {@code send} per frame. Either way the payload is wrapped, not copied, and
+ * only read until the write completes; a coalesced batch ({@link #write(List, TransferFormat)})
+ * becomes one frame over the batch's shared buffers, written by one gathering write. The runtime's single-writer
  * contract ({@link Transport}) provides the ordering; {@code close} may race with a write, in which
  * case the write fails.
  */
@@ -27,10 +30,15 @@ public final class WebSocketTransport implements Transport {
     public static final String NAME = "WebSockets";
 
     private final WebSocketSession session;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final NettyFrameWriter netty;
+    private static final AtomicIntegerFieldUpdater<WebSocketTransport> CLOSED =
+            AtomicIntegerFieldUpdater.newUpdater(WebSocketTransport.class, "closed");
+
+    private volatile int closed;
 
     public WebSocketTransport(WebSocketSession session) {
         this.session = session;
+        this.netty = NettyFrameWriter.of(session);
     }
 
     @Override
@@ -50,6 +58,9 @@ public final class WebSocketTransport implements Transport {
 
     @Override
     public Mono<Void> write(ByteBuffer payload, TransferFormat format) {
+        if (netty != null) {
+            return netty.write(payload, format);
+        }
         return Mono.defer(() -> {
             DataBuffer data = session.bufferFactory().wrap(payload);
             WebSocketMessage.Type type = format == TransferFormat.BINARY
@@ -59,8 +70,16 @@ public final class WebSocketTransport implements Transport {
     }
 
     @Override
+    public Mono<Void> write(List<ByteBuffer> records, TransferFormat format) {
+        if (netty != null) {
+            return netty.write(records, format);
+        }
+        return Transport.super.write(records, format);
+    }
+
+    @Override
     public Mono<Void> close() {
-        return Mono.defer(() -> closed.compareAndSet(false, true)
+        return Mono.defer(() -> CLOSED.compareAndSet(this, 0, 1)
                 ? session.close(CloseStatus.NORMAL).onErrorResume(e -> Mono.empty())
                 : Mono.empty());
     }
