@@ -105,6 +105,8 @@ final class ConnectionSession {
     private volatile boolean clientTimeoutStarted;
     private volatile boolean receivePaused;
     private volatile boolean awaitingData;
+    /** Inbound chunks received so far (written by the receive loop only; read for diagnostics). */
+    private volatile int inboundChunks;
     private volatile long lastReceivedNanos;
     private volatile ReplayBuffer replay;
     private volatile InboundSequence inboundSequence;
@@ -185,6 +187,9 @@ final class ConnectionSession {
         }
         if (handshakeSettled == 0) {
             if (now - handshakeDeadline >= 0) {
+                log.info("Closing connection {}: no complete handshake within {} ms ({} inbound chunks, {} bytes "
+                        + "buffered, {})", request.connectionId(), options.handshakeTimeout().toMillis(), inboundChunks,
+                        buffer.remaining(), awaitingData ? "waiting for more data" : "not reading");
                 failHandshake("Handshake was canceled.");
             }
             return;
@@ -219,6 +224,7 @@ final class ConnectionSession {
             return;
         }
         awaitingData = false;
+        inboundChunks++;
         buffer.append(chunk);
         process();
     }
