@@ -11,6 +11,7 @@ import io.hubkit.benchmarks.report.RunReport;
 import io.hubkit.benchmarks.report.ScenarioResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,43 @@ class ReportRenderingTest {
                 .contains("report.json", "report.md", "broadcast-throughput.png", "broadcast-latency.png",
                         "memory-per-connection.png");
         assertThat(ReportFiles.read(folder.resolve(ReportFiles.JSON))).isEqualTo(report);
+    }
+
+    private static ScenarioResult scaleOut(String target, String server, double groupAt1, double groupAt2) {
+        RateStep step = new RateStep("20 clients in 4 groups, 200 sends/s", 20, 1, 200, 1000, groupAt1, 200, 1000,
+                new LatencySummary(1000, 1, 2, 3, 4, 5, 1.5), 3, 0.5, 0.2, 0, true);
+        Map<String, Double> headline = new LinkedHashMap<>();
+        headline.put(Headlines.atServers("broadcastDeliveredPerSec", 1), 2000.0);
+        headline.put(Headlines.atServers("groupDeliveredPerSec", 1), groupAt1);
+        headline.put(Headlines.atServers("broadcastP99MsAtBest", 1), 7.5);
+        headline.put(Headlines.atServers("groupP99MsAtBest", 1), 3.0);
+        headline.put(Headlines.atServers("broadcastDeliveredPerSec", 2), null);
+        headline.put(Headlines.atServers("groupDeliveredPerSec", 2), groupAt2);
+        headline.put(Headlines.atServers("broadcastP99MsAtBest", 2), null);
+        headline.put(Headlines.atServers("groupP99MsAtBest", 2), 4.0);
+        return new ScenarioResult("scale-out", target, server, Map.of("servers", List.of(1, 2)), List.of(step),
+                List.of(), headline, List.of(), null);
+    }
+
+    @Test
+    void putsTheScaleOutFiguresOfEachBackplaneSideBySide() throws Exception {
+        RunReport report = new RunReport("cmd", "2026-01-01T00:00:00Z", 1, Map.of(),
+                List.of(scaleOut("hubkit-json", "HubKit on Redis", 1000, 1500),
+                        scaleOut("hubkit-json-service", "HubKit through hub-service", 900, 800)), List.of(), List.of());
+
+        List<Path> written = ReportFiles.write(report, folder);
+        String markdown = Files.readString(folder.resolve(ReportFiles.MARKDOWN));
+
+        assertThat(markdown).contains("## Scale-out: app servers on each backplane",
+                "| hubkit-json | HubKit on Redis | 1 | 2,000 | 7.50 | 1,000 | 3 |",
+                "| hubkit-json | HubKit on Redis | 2 | – | – | 1,500 | 4 |",
+                "| hubkit-json-service | HubKit through hub-service | 1 | 2,000 | 7.50 | 900 | 3 |",
+                "| hubkit-json-service | HubKit through hub-service | 2 | – | – | 800 | 4 |",
+                "**met** — scale-out group throughput grows with app servers (1, 2, … servers; hubkit-json, "
+                        + "HubKit on Redis): [1,000, 1,500]",
+                "**not met** — scale-out group throughput grows with app servers (1, 2, … servers; "
+                        + "hubkit-json-service, HubKit through hub-service): [900, 800]");
+        assertThat(written).extracting(path -> path.getFileName().toString()).contains("scale-out.png");
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the whole suite at the smoke size — every scenario, every server (HubKit in both protocols,
- * Spring STOMP, socket.io, bare Netty), scale-out on a real Redis, and the check against the
+ * Spring STOMP, socket.io, bare Netty), scale-out on a real Redis and through a real hub service
+ * (clients negotiating with the app servers and redirected to it), and the check against the
  * official JS client — each for about a second, so the tool never rots. Asserts that the report is
  * well-formed and that every message sent was delivered; never how fast anything was.
  */
@@ -56,11 +57,16 @@ class SuiteSmokeTest {
                 }
             }
         }
-        ScenarioResult scaleOut = find(report, "scale-out", "hubkit-json");
-        assertThat(scaleOut.error()).isNull();
-        assertThat(scaleOut.notes()).noneMatch(SuiteSmokeTest::troubled);
-        assertThat(scaleOut.steps()).extracting(RateStep::servers).contains(1, 2);
-        assertEveryStepDelivered("scale-out", scaleOut.steps());
+        for (String target : List.of("hubkit-json", "hubkit-json-service")) {
+            ScenarioResult scaleOut = find(report, "scale-out", target);
+            assertThat(scaleOut.error()).as("scale-out " + target).isNull();
+            assertThat(scaleOut.notes()).as("scale-out " + target + " notes").noneMatch(SuiteSmokeTest::troubled);
+            assertThat(scaleOut.steps()).extracting(RateStep::servers).contains(1, 2);
+            assertEveryStepDelivered("scale-out " + target, scaleOut.steps());
+            assertThat(scaleOut.headline()).containsKeys("broadcastDeliveredPerSec@2servers",
+                    "groupDeliveredPerSec@2servers", "broadcastP99MsAtBest@2servers", "groupP99MsAtBest@2servers");
+        }
+        assertThat(find(report, "scale-out", "hubkit-json-service").parameters()).containsEntry("backplane", "hub-service");
 
         assertThat(report.checks()).hasSize(4);
         for (ClientComparison check : report.checks()) {
@@ -74,7 +80,9 @@ class SuiteSmokeTest {
 
         String markdown = Files.readString(out.resolve(ReportFiles.MARKDOWN));
         assertThat(markdown).contains("java -jar benchmarks/target/benchmarks.jar suite --profile smoke",
-                "## Headline figures", "## The issue's targets", "## Check: the load client against the official JavaScript client");
+                "## Headline figures", "## The issue's targets", "## Check: the load client against the official JavaScript client",
+                "## Scale-out: app servers on each backplane", "| hubkit-json-service | HubKit through hub-service | 2 |",
+                "| hubkit-json | HubKit on Redis | 2 |");
         for (String target : TARGETS) {
             assertThat(markdown).contains("### broadcast — " + target, "### connections — " + target);
         }

@@ -2,7 +2,9 @@ package io.hubkit.benchmarks.cli;
 
 import io.hubkit.benchmarks.report.ScenarioResult;
 import io.hubkit.benchmarks.Progress;
+import io.hubkit.benchmarks.servers.HubServiceProcess;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "scale-out", mixinStandardHelpOptions = true,
-        description = "The broadcast and group scenarios with 1, 2, 3 HubKit servers on the Redis backplane "
-                + "(started by the tool), or on servers already running (--url, repeatable).")
+        description = "The broadcast and group scenarios with 1, 2, 3 HubKit servers on the Redis backplane and "
+                + "through a hub service (both started by the tool), or on servers already running (--url, repeatable).")
 final class ScaleOutCommand implements Callable<Integer> {
 
     @Mixin
@@ -39,8 +41,19 @@ final class ScaleOutCommand implements Callable<Integer> {
             description = "The redis-server executable (default: ${DEFAULT-VALUE}).")
     String redisServer;
 
-    @Option(names = "--server-arg", description = "Argument for each HubKit server; {redisPort} is replaced "
-            + "(default: --hubkit.backplane.type=redis --hubkit.backplane.redis.uri=redis://127.0.0.1:{redisPort}).")
+    @Option(names = "--backplanes", split = ",", defaultValue = "redis,service",
+            description = "Backplanes to measure: redis (a fresh redis-server), service (a fresh hub-service; clients "
+                    + "negotiate with the app servers and connect to the service) (default: ${DEFAULT-VALUE}).")
+    List<String> backplanes;
+
+    @Option(names = "--hub-service-jar", description = "The hub service's runnable jar "
+            + "(default: hub-service…exec.jar on this tool's class path).")
+    Path hubServiceJar;
+
+    @Option(names = "--server-arg", description = "Argument for each HubKit server, replacing the backplane's defaults; "
+            + "{redisPort} and {connectionString} are replaced (defaults: --hubkit.backplane.type=redis "
+            + "--hubkit.backplane.redis.uri=redis://127.0.0.1:{redisPort}, and --hubkit.backplane.type=service "
+            + "--hubkit.backplane.service.connection-string={connectionString}).")
     List<String> serverArgs = new ArrayList<>();
 
     @Override
@@ -48,10 +61,14 @@ final class ScaleOutCommand implements Callable<Integer> {
         Progress.quiet(common.quiet);
         Instant started = Instant.now();
         Profile profile = common.profile();
-        List<String> args = serverArgs.isEmpty() ? RedisCluster.DEFAULT_SERVER_ARGS : serverArgs;
+        ScaleOutRun.Setup setup = new ScaleOutRun.Setup(redisServer,
+                hubServiceJar != null ? hubServiceJar : HubServiceProcess.jarOnClassPath(), serverArgs);
+        List<String> measured = urls.isEmpty() ? backplanes : List.of(ScaleOutRun.REDIS);
         List<ScenarioResult> results = new ArrayList<>();
-        for (String protocol : protocols) {
-            results.add(ScaleOutRun.run(common, profile, protocol, serverCounts, urls, redisServer, args));
+        for (String backplane : measured) {
+            for (String protocol : protocols) {
+                results.add(ScaleOutRun.run(common, profile, protocol, serverCounts, urls, backplane, setup));
+            }
         }
         String[] original = spec.commandLine().getParseResult().originalArgs().toArray(String[]::new);
         System.out.println(ReportOutput.write(common.outputFolder("scale-out"), original, started, results, List.of(),

@@ -7,7 +7,9 @@ import io.hubkit.benchmarks.scenarios.ConnectionsScenario;
 import io.hubkit.benchmarks.scenarios.EchoScenario;
 import io.hubkit.benchmarks.scenarios.GroupScenario;
 import io.hubkit.benchmarks.Progress;
+import io.hubkit.benchmarks.servers.HubServiceProcess;
 import io.hubkit.benchmarks.servers.ServerKind;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "suite", mixinStandardHelpOptions = true,
         description = "Every scenario against every selected server (connections on a fresh server process per target, "
-                + "then broadcast, echo and group on another), then scale-out on Redis and the check against the official JS "
+                + "then broadcast, echo and group on another), then scale-out on Redis and through a hub service, and the "
+                + "check against the official JS "
                 + "client; one report in the output folder.")
 final class SuiteCommand implements Callable<Integer> {
 
@@ -40,6 +43,10 @@ final class SuiteCommand implements Callable<Integer> {
 
     @Option(names = "--redis-server", defaultValue = "redis-server", description = "The redis-server executable for scale-out.")
     String redisServer;
+
+    @Option(names = "--hub-service-jar", description = "The hub service's runnable jar for scale-out "
+            + "(default: hub-service…exec.jar on this tool's class path).")
+    Path hubServiceJar;
 
     @Override
     public Integer call() throws Exception {
@@ -86,8 +93,12 @@ final class SuiteCommand implements Callable<Integer> {
         }));
         boolean hubkit = targets.url == null && targets.specs().stream().anyMatch(s -> s.kind() == ServerKind.HUBKIT);
         if (!skip.contains("scale-out") && hubkit) {
-            results.add(ScaleOutRun.run(common, profile, "json", profile.scaleOutServers(), List.of(), redisServer,
-                    RedisCluster.DEFAULT_SERVER_ARGS));
+            ScaleOutRun.Setup setup = new ScaleOutRun.Setup(redisServer,
+                    hubServiceJar != null ? hubServiceJar : HubServiceProcess.jarOnClassPath(), List.of());
+            for (String backplane : ScaleOutRun.BACKPLANES) {
+                results.add(ScaleOutRun.run(common, profile, "json", profile.scaleOutServers(), List.of(), backplane,
+                        setup));
+            }
         }
         List<ClientComparison> checks = List.of();
         if (!skip.contains("check") && hubkit) {

@@ -22,7 +22,8 @@ import reactor.netty.resources.LoopResources;
  * Netty event loops (one per core). Connections are spread round-robin over several loopback
  * source addresses ({@code 127.0.0.1}, {@code 127.0.0.2}, …) so that the 28k ephemeral ports of one
  * source address never run short. SignalR connections are pinged every ten seconds so the server's
- * client timeout never fires on idle connections. Thread-safe; close it to release everything.
+ * client timeout never fires on idle connections. A target reached through a hub service negotiates
+ * first, on the same source address ({@link ServiceRedirect}). Thread-safe; close it to release everything.
  */
 public final class LoadClient implements AutoCloseable {
 
@@ -93,12 +94,15 @@ public final class LoadClient implements AutoCloseable {
         }
         LoadConnection connection = new LoadConnection(index, target.newSession(listener), listener);
         connections.add(connection);
-        client.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME).build())
-                .uri(uri)
-                .handle((inbound, outbound) -> {
-                    inbound.withConnection(c -> connection.attach(c.channel()));
-                    return inbound.receiveFrames().doOnNext(connection::onFrame).then();
-                })
+        Mono<URI> endpoint = target.viaService() ? ServiceRedirect.resolve(client, uri) : Mono.just(uri);
+        WebsocketClientSpec spec = WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME).build();
+        endpoint.flatMap(webSocket -> client.websocket(spec)
+                        .uri(webSocket)
+                        .handle((inbound, outbound) -> {
+                            inbound.withConnection(c -> connection.attach(c.channel()));
+                            return inbound.receiveFrames().doOnNext(connection::onFrame).then();
+                        })
+                        .then())
                 .subscribe(null, connection::failOpening);
         return connection.ready().timeout(OPEN_TIMEOUT);
     }

@@ -45,6 +45,7 @@ public final class MarkdownReport {
         }
         headlineTable(report, md);
         targets(report, md);
+        scaleOut(report, md);
         for (String chart : charts) {
             md.append("![").append(chart.replace(".png", "")).append("](").append(chart).append(")\n\n");
         }
@@ -166,7 +167,8 @@ public final class MarkdownReport {
                 for (int i = 1; i < group.size(); i++) {
                     grows &= group.get(i) > group.get(i - 1);
                 }
-                lines.add(verdict(grows, "scale-out group throughput grows with app servers (1, 2, … servers): "
+                lines.add(verdict(grows, "scale-out group throughput grows with app servers (1, 2, … servers; "
+                        + result.target() + ", " + result.server() + "): "
                         + group.stream().map(MarkdownReport::number).toList()));
             }
         }
@@ -176,6 +178,48 @@ public final class MarkdownReport {
         md.append("## The issue's targets (HubKit's better protocol)\n\n");
         lines.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append('\n');
+    }
+
+    /**
+     * One row per scale-out target (Redis, hub service, …) and server count: the highest sustained
+     * broadcast and group delivery rates and the p99 of those steps, so the backplanes sit side by side.
+     */
+    private static void scaleOut(RunReport report, StringBuilder md) {
+        List<ScenarioResult> results = report.results().stream()
+                .filter(result -> result.scenario().equals("scale-out"))
+                .toList();
+        if (results.isEmpty()) {
+            return;
+        }
+        md.append("## Scale-out: app servers on each backplane\n\n");
+        md.append("Highest sustained delivered msgs/s and the p99 of that step, per number of app servers.\n\n");
+        md.append("| target | servers | app servers | broadcast msgs/s | broadcast p99 ms | group msgs/s | group p99 ms |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (ScenarioResult result : results) {
+            Map<String, Double> h = result.headline();
+            boolean any = false;
+            for (int servers = 1; servers <= 16; servers++) {
+                String broadcast = Headlines.atServers("broadcastDeliveredPerSec", servers);
+                if (!h.containsKey(broadcast)) {
+                    continue;
+                }
+                any = true;
+                md.append("| ").append(result.target()).append(" | ").append(result.server()).append(" | ")
+                        .append(servers).append(" | ").append(cell(h.get(broadcast))).append(" | ")
+                        .append(cell(h.get(Headlines.atServers("broadcastP99MsAtBest", servers)))).append(" | ")
+                        .append(cell(h.get(Headlines.atServers("groupDeliveredPerSec", servers)))).append(" | ")
+                        .append(cell(h.get(Headlines.atServers("groupP99MsAtBest", servers)))).append(" |\n");
+            }
+            if (!any) {
+                md.append("| ").append(result.target()).append(" | ").append(result.server())
+                        .append(" | – | not run | | | |\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    private static String cell(Double value) {
+        return value == null ? "–" : number(value);
     }
 
     private static String verdict(boolean met, String text) {

@@ -13,12 +13,16 @@ import java.util.Map;
  * backplane (Redis, or a hub service in front of them). Clients are spread round-robin over the
  * servers; the broadcast sender is on the first. A server count whose cluster cannot be started is
  * reported as unavailable with the reason, and the others still run. The headline gives, per
- * server count, the highest sustained delivered msgs/s of each part.
+ * server count, the highest sustained delivered msgs/s of each part and the p99 latency of that step.
  */
 public final class ScaleOutScenario {
 
     public static final String BROADCAST_DELIVERED = "broadcastDeliveredPerSec";
     public static final String GROUP_DELIVERED = "groupDeliveredPerSec";
+    /** p99 latency (ms) of the broadcast step with the highest sustained delivery rate. */
+    public static final String BROADCAST_P99 = "broadcastP99MsAtBest";
+    /** p99 latency (ms) of the group step with the highest sustained delivery rate. */
+    public static final String GROUP_P99 = "groupP99MsAtBest";
 
     public record Params(String backplane, List<Integer> serverCounts, BroadcastScenario.Params broadcast,
                          GroupScenario.Params group) {
@@ -54,6 +58,8 @@ public final class ScaleOutScenario {
                         broadcast.figure(Headlines.MAX_SUSTAINED_DELIVERED));
                 headline.put(Headlines.atServers(GROUP_DELIVERED, servers),
                         group.figure(Headlines.MAX_SUSTAINED_DELIVERED));
+                headline.put(Headlines.atServers(BROADCAST_P99, servers), p99OfBestSustained(broadcast.steps()));
+                headline.put(Headlines.atServers(GROUP_P99, servers), p99OfBestSustained(group.steps()));
             } catch (Exception e) {
                 notes.add(servers + " servers: unavailable — " + firstLine(e.getMessage()));
             }
@@ -61,6 +67,17 @@ public final class ScaleOutScenario {
         String error = available == 0 ? "no cluster could be started: " + (notes.isEmpty() ? "" : notes.get(0)) : null;
         return new ScenarioResult("scale-out", targetLabel, serverName, params.describe(), steps, List.of(), headline,
                 notes, error);
+    }
+
+    /** The p99 (ms) of the sustained step that delivered the most, or null when none was sustained. */
+    private static Double p99OfBestSustained(List<RateStep> steps) {
+        RateStep best = null;
+        for (RateStep step : steps) {
+            if (step.sustained() && (best == null || step.deliveredPerSec() > best.deliveredPerSec())) {
+                best = step;
+            }
+        }
+        return best == null ? null : best.latency().p99Ms();
     }
 
     private static String firstLine(String text) {
