@@ -1,5 +1,6 @@
 package io.hubkit.spring.web.websocket;
 
+import io.netty.channel.EventLoop;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
 
@@ -57,7 +60,7 @@ public final class HubWebSocketUpgradeStrategy implements RequestUpgradeStrategy
         HttpServerResponse reactorResponse = ServerHttpResponseDecorator.getNativeResponse(response);
         HandshakeInfo handshakeInfo = lean(handshakeInfoFactory.get());
         NettyDataBufferFactory bufferFactory = (NettyDataBufferFactory) response.bufferFactory();
-        return response.setComplete().then(Mono.defer(() -> {
+        Mono<Void> upgrade = response.setComplete().then(Mono.defer(() -> {
             WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder().maxFramePayloadLength(maxFramePayloadLength);
             if (subProtocol != null) {
                 spec.protocols(subProtocol);
@@ -68,6 +71,22 @@ public final class HubWebSocketUpgradeStrategy implements RequestUpgradeStrategy
                         maxFramePayloadLength));
             }, spec.build());
         }));
+        return onEventLoop(upgrade, reactorResponse);
+    }
+
+    /**
+     * Runs the upgrade on the socket's own event loop. The application's filters (Spring Security's
+     * token check, for one) may finish on another thread; an upgrade started there races with the
+     * client's first frame, which can then be lost (the hub handshake never arrives and the
+     * connection times out). Reactor Netty binds the WebSocket safely when the upgrade starts on the
+     * event loop.
+     */
+    private static Mono<Void> onEventLoop(Mono<Void> upgrade, HttpServerResponse response) {
+        if (!(response instanceof Connection connection)) {
+            return upgrade;
+        }
+        EventLoop loop = connection.channel().eventLoop();
+        return Mono.defer(() -> loop.inEventLoop() ? upgrade : upgrade.subscribeOn(Schedulers.fromExecutor(loop)));
     }
 
     /** {@code info} without its copies of the request headers and cookies, its URI reduced to the shared path. */
