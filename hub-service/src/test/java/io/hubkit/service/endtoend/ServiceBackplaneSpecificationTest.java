@@ -71,6 +71,12 @@ class ServiceBackplaneSpecificationTest extends BackplaneSpecification {
         return factory.create(hub);
     }
 
+    /** The service applies each app server's messages in order, not the messages of two servers. */
+    @Override
+    protected boolean ordersAcrossServers() {
+        return false;
+    }
+
     @Override
     protected Backplane createBackplane(BackplaneHubContext hub) {
         return newServer(hub);
