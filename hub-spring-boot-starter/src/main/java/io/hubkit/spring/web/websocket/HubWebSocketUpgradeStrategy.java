@@ -12,6 +12,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.adapter.ReactorNettyWebSocketSession;
 import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
 import org.springframework.util.CollectionUtils;
 import org.springframework.util.LinkedMultiValueMap;
@@ -25,9 +26,9 @@ import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * Upgrades a WebFlux request on Reactor Netty to a WebSocket whose session is a
- * {@link ChannelWebSocketSession}, the same way Spring's {@code ReactorNettyRequestUpgradeStrategy}
- * does (commit the response, then hand the connection to Reactor Netty's WebSocket upgrade) but with
- * a session that exposes its channel. Hubs negotiate no WebSocket sub-protocol; one requested by
+ * Reactor Netty WebFlux session, the same way Spring's {@code ReactorNettyRequestUpgradeStrategy}
+ * does (commit the response, then hand the connection to Reactor Netty's WebSocket upgrade), but on
+ * the socket's event loop and keeping less per socket. Hubs negotiate no WebSocket sub-protocol; one requested by
  * the client is echoed as Spring does.
  *
  * <p>What a socket keeps for its whole life is cut to what hubs use (memory per idle connection):
@@ -67,7 +68,7 @@ public final class HubWebSocketUpgradeStrategy implements RequestUpgradeStrategy
             }
             return reactorResponse.sendWebsocket((inbound, outbound) -> {
                 inbound.headers().clear(); // the handshake is done: the upgrade request's headers are not read again
-                return handler.handle(new ChannelWebSocketSession(inbound, outbound, handshakeInfo, bufferFactory,
+                return handler.handle(new ReactorNettyWebSocketSession(inbound, outbound, handshakeInfo, bufferFactory,
                         maxFramePayloadLength));
             }, spec.build());
         }));
