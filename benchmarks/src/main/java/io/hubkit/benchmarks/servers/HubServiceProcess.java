@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -32,20 +31,15 @@ public final class HubServiceProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Process process;
+    private final ChildProcess process;
     private final int port;
     private final String accessKey;
-    private final Path log;
-    private final Thread reaper;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private HubServiceProcess(Process process, int port, String accessKey, Path log) {
-        this.process = process;
+        this.process = new ChildProcess(process, log, "hub-service-" + port);
         this.port = port;
         this.accessKey = accessKey;
-        this.log = log;
-        this.reaper = new Thread(this::stop, "stop-hub-service-" + port);
-        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /**
@@ -156,7 +150,7 @@ public final class HubServiceProcess implements AutoCloseable {
             if (get("/api/health") != null) {
                 return;
             }
-            sleep(200);
+            ChildProcess.sleep(200);
         }
         throw new IOException("hub-service was not ready within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail());
     }
@@ -178,7 +172,7 @@ public final class HubServiceProcess implements AutoCloseable {
             if (seen >= appServers) {
                 return;
             }
-            sleep(200);
+            ChildProcess.sleep(200);
         }
         throw new IOException("only " + seen + " of " + appServers + " app servers connected to hub '" + hub
                 + "' of the hub service within " + timeout.toSeconds() + " s:\n" + logTail());
@@ -214,45 +208,11 @@ public final class HubServiceProcess implements AutoCloseable {
 
     /** The last lines of the service's log, for error messages. */
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return process.logTail();
     }
 
     @Override
     public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(reaper);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook runs anyway
-        }
-    }
-
-    private void stop() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        process.close();
     }
 }

@@ -24,19 +24,14 @@ public final class ServerProcess implements AutoCloseable {
 
     private final ServerKind kind;
     private final int port;
-    private final Process process;
-    private final Path log;
-    private final Thread reaper;
+    private final ChildProcess process;
     private final StatsClient stats;
 
     private ServerProcess(ServerKind kind, int port, Process process, Path log) {
         this.kind = kind;
         this.port = port;
-        this.process = process;
-        this.log = log;
+        this.process = new ChildProcess(process, log, kind.id() + "-" + port);
         this.stats = new StatsClient(URI.create("http://127.0.0.1:" + port + "/bench/stats"));
-        this.reaper = new Thread(this::kill, "stop-" + kind.id() + "-" + port);
-        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /**
@@ -103,7 +98,7 @@ public final class ServerProcess implements AutoCloseable {
                 stats();
                 return;
             }
-            sleep(200);
+            ChildProcess.sleep(200);
         }
         throw new IOException(kind.displayName() + " was not ready within " + START_TIMEOUT.toSeconds() + " s:\n" + logTail());
     }
@@ -146,45 +141,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The last lines of the server's log, for error messages. */
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return process.logTail();
     }
 
     @Override
     public void close() {
-        kill();
-        try {
-            Runtime.getRuntime().removeShutdownHook(reaper);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook runs anyway
-        }
-    }
-
-    private void kill() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        process.close();
     }
 }
