@@ -12,7 +12,6 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.adapter.ReactorNettyWebSocketSession;
 import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
 import org.springframework.util.CollectionUtils;
 import org.springframework.util.LinkedMultiValueMap;
@@ -25,10 +24,11 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
- * Upgrades a WebFlux request on Reactor Netty to a WebSocket whose session is a
- * Reactor Netty WebFlux session, the same way Spring's {@code ReactorNettyRequestUpgradeStrategy}
- * does (commit the response, then hand the connection to Reactor Netty's WebSocket upgrade), but on
- * the socket's event loop and keeping less per socket. Hubs negotiate no WebSocket sub-protocol; one requested by
+ * Upgrades a WebFlux request on Reactor Netty to a WebSocket whose session is a Reactor Netty
+ * WebFlux session that knows its event loop ({@link EventLoopWebSocketSession}), the same way
+ * Spring's {@code ReactorNettyRequestUpgradeStrategy} does (commit the response, then hand the
+ * connection to Reactor Netty's WebSocket upgrade), but on the socket's event loop and keeping less
+ * per socket. Hubs negotiate no WebSocket sub-protocol; one requested by
  * the client is echoed as Spring does.
  *
  * <p>What a socket keeps for its whole life is cut to what hubs use (memory per idle connection):
@@ -61,6 +61,7 @@ public final class HubWebSocketUpgradeStrategy implements RequestUpgradeStrategy
         HttpServerResponse reactorResponse = ServerHttpResponseDecorator.getNativeResponse(response);
         HandshakeInfo handshakeInfo = lean(handshakeInfoFactory.get());
         NettyDataBufferFactory bufferFactory = (NettyDataBufferFactory) response.bufferFactory();
+        EventLoop loop = reactorResponse instanceof Connection connection ? connection.channel().eventLoop() : null;
         Mono<Void> upgrade = response.setComplete().then(Mono.defer(() -> {
             WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder().maxFramePayloadLength(maxFramePayloadLength);
             if (subProtocol != null) {
@@ -68,11 +69,11 @@ public final class HubWebSocketUpgradeStrategy implements RequestUpgradeStrategy
             }
             return reactorResponse.sendWebsocket((inbound, outbound) -> {
                 inbound.headers().clear(); // the handshake is done: the upgrade request's headers are not read again
-                return handler.handle(new ReactorNettyWebSocketSession(inbound, outbound, handshakeInfo, bufferFactory,
-                        maxFramePayloadLength));
+                return handler.handle(new EventLoopWebSocketSession(inbound, outbound, handshakeInfo, bufferFactory,
+                        maxFramePayloadLength, loop));
             }, spec.build());
         }));
-        return onEventLoop(upgrade, reactorResponse);
+        return onEventLoop(upgrade, loop);
     }
 
     /**
@@ -82,11 +83,10 @@ public final class HubWebSocketUpgradeStrategy implements RequestUpgradeStrategy
      * connection times out). Reactor Netty binds the WebSocket safely when the upgrade starts on the
      * event loop.
      */
-    private static Mono<Void> onEventLoop(Mono<Void> upgrade, HttpServerResponse response) {
-        if (!(response instanceof Connection connection)) {
+    private static Mono<Void> onEventLoop(Mono<Void> upgrade, EventLoop loop) {
+        if (loop == null) {
             return upgrade;
         }
-        EventLoop loop = connection.channel().eventLoop();
         return Mono.defer(() -> loop.inEventLoop() ? upgrade : upgrade.subscribeOn(Schedulers.fromExecutor(loop)));
     }
 
