@@ -20,6 +20,12 @@ public record Profile(String name, ConnectionsScenario.Params connections, Broad
                       List<CheckLoad> checks) {
 
     private static final int PAYLOAD = 64;
+    /**
+     * Scale-out steps of the moderate profile: finer than the single-server ladders (×1.5 rather than ×2
+     * above 100,000/s), so that a gain from one more app server is not lost between two steps.
+     */
+    private static final List<Integer> SCALE_OUT_RATES =
+            List.of(25_000, 50_000, 100_000, 150_000, 225_000, 300_000, 450_000, 600_000);
 
     public static Profile named(String name) {
         return switch (name) {
@@ -50,16 +56,15 @@ public record Profile(String name, ConnectionsScenario.Params connections, Broad
         return new Profile("moderate",
                 new ConnectionsScenario.Params(15_000, 5, Duration.ofSeconds(10), Duration.ofSeconds(1)),
                 new BroadcastScenario.Params(List.of(100, 1_000, 5_000),
-                        List.of(25_000, 50_000, 100_000, 200_000, 400_000, 800_000), PAYLOAD, warmup, window, true),
-                new EchoScenario.Params(100, List.of(1_000, 2_000, 4_000, 8_000, 12_000, 16_000, 24_000, 32_000, 48_000),
-                        PAYLOAD, warmup, window, 10),
-                new GroupScenario.Params(1_000, 100, List.of(25_000, 50_000, 100_000, 200_000, 400_000), PAYLOAD, warmup,
-                        window),
+                        List.of(25_000, 50_000, 100_000, 200_000, 400_000, 800_000, 1_200_000, 1_600_000, 2_400_000),
+                        PAYLOAD, warmup, window, true),
+                new EchoScenario.Params(100, List.of(1_000, 2_000, 4_000, 8_000, 12_000, 16_000, 24_000, 32_000,
+                        48_000, 64_000, 96_000), PAYLOAD, warmup, window, 10),
+                new GroupScenario.Params(1_000, 100, List.of(25_000, 50_000, 100_000, 200_000, 400_000, 800_000), PAYLOAD,
+                        warmup, window),
                 List.of(1, 2, 3),
-                new BroadcastScenario.Params(List.of(600), List.of(25_000, 50_000, 100_000, 200_000, 400_000), PAYLOAD,
-                        warmup, window, false),
-                new GroupScenario.Params(600, 50, List.of(25_000, 50_000, 100_000, 200_000, 400_000), PAYLOAD, warmup,
-                        window),
+                new BroadcastScenario.Params(List.of(600), SCALE_OUT_RATES, PAYLOAD, warmup, window, false),
+                new GroupScenario.Params(600, 50, SCALE_OUT_RATES, PAYLOAD, warmup, window),
                 List.of(new CheckLoad("broadcast", 50, 100, 5, PAYLOAD), new CheckLoad("echo", 20, 1_000, 5, PAYLOAD)));
     }
 
@@ -70,7 +75,7 @@ public record Profile(String name, ConnectionsScenario.Params connections, Broad
                 new ConnectionsScenario.Params(ConnectionsScenario.MAX_CONNECTIONS, 10, Duration.ofSeconds(30),
                         Duration.ofSeconds(1)),
                 new BroadcastScenario.Params(List.of(100, 1_000, 5_000, 10_000),
-                        List.of(25_000, 50_000, 100_000, 200_000, 400_000, 800_000, 1_200_000, 1_600_000), PAYLOAD,
+                        List.of(25_000, 50_000, 100_000, 200_000, 400_000, 800_000, 1_200_000, 1_600_000, 2_400_000), PAYLOAD,
                         warmup, window, true),
                 new EchoScenario.Params(1_000, List.of(1_000, 2_000, 4_000, 8_000, 12_000, 16_000, 24_000, 32_000,
                         48_000, 64_000, 96_000), PAYLOAD, warmup, window, 10),

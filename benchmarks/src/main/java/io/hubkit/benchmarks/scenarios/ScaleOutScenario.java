@@ -3,6 +3,7 @@ package io.hubkit.benchmarks.scenarios;
 import io.hubkit.benchmarks.report.Headlines;
 import io.hubkit.benchmarks.report.RateStep;
 import io.hubkit.benchmarks.report.ScenarioResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ public final class ScaleOutScenario {
         }
     }
 
+    /** The cluster warm-up lasts this many of the profile's per-step warm-ups. */
+    private static final int CLUSTER_WARMUP_STEPS = 4;
+
     private ScaleOutScenario() {
     }
 
@@ -48,6 +52,7 @@ public final class ScaleOutScenario {
         for (int servers : params.serverCounts()) {
             try (Cluster cluster = clusters.open(servers)) {
                 available++;
+                warmUp(cluster.context(), params.broadcast());
                 ScenarioResult broadcast = BroadcastScenario.run("scale-out", cluster.context(), params.broadcast());
                 ScenarioResult group = GroupScenario.run("scale-out", cluster.context(), params.group());
                 steps.addAll(broadcast.steps());
@@ -67,6 +72,17 @@ public final class ScaleOutScenario {
         String error = available == 0 ? "no cluster could be started: " + (notes.isEmpty() ? "" : notes.get(0)) : null;
         return new ScenarioResult("scale-out", targetLabel, serverName, params.describe(), steps, List.of(), headline,
                 notes, error);
+    }
+
+    /**
+     * Freshly started servers (and a fresh backplane) compile their hot paths during the first
+     * seconds under load, each JVM competing for the same cores: a broadcast at the lowest rate for
+     * {@value #CLUSTER_WARMUP_STEPS} step warm-ups, not reported, keeps that out of the first measured step.
+     */
+    private static void warmUp(RunContext context, BroadcastScenario.Params broadcast) {
+        BroadcastScenario.run("scale-out warm-up", context, new BroadcastScenario.Params(broadcast.clients(),
+                List.of(broadcast.deliveryRates().get(0)), broadcast.payloadBytes(),
+                broadcast.warmup().multipliedBy(CLUSTER_WARMUP_STEPS), broadcast.window(), false));
     }
 
     /** The p99 (ms) of the sustained step that delivered the most, or null when none was sustained. */
