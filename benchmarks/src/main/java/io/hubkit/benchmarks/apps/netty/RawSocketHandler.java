@@ -3,10 +3,14 @@ package io.hubkit.benchmarks.apps.netty;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +28,10 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  *   <li>{@code G<group>|<payload>}: the payload goes to every member of the group.</li>
  * </ul>
  * A fan-out copies the payload into one buffer and hands each channel a retained duplicate of it
- * (no copy per connection); each channel's flushes are consolidated by Netty's
- * {@link FlushConsolidationHandler}, so several frames pending for one socket leave in one write.
+ * (no copy per connection), grouped by event loop: one task per loop writes to all of that loop's
+ * channels (the sender's own loop writes at once), rather than one task per channel. Each channel's
+ * flushes are consolidated by Netty's {@link FlushConsolidationHandler}, so several frames pending
+ * for one socket leave in one write.
  * Thread-safe: the channel sets are concurrent, and Netty serialises each channel's writes.
  */
 final class RawSocketHandler {
@@ -89,13 +95,36 @@ final class RawSocketHandler {
     private static void fanOut(Set<Channel> targets, ByteBuf payload) {
         ByteBuf shared = ByteBufAllocator.DEFAULT.directBuffer(payload.readableBytes());
         shared.writeBytes(payload, payload.readerIndex(), payload.readableBytes());
+        Map<EventLoop, List<Channel>> byLoop = new HashMap<>();
+        for (Channel channel : targets) {
+            byLoop.computeIfAbsent(channel.eventLoop(), loop -> new ArrayList<>()).add(channel);
+        }
         try {
-            for (Channel channel : targets) {
-                channel.writeAndFlush(new TextWebSocketFrame(shared.retainedDuplicate()), channel.voidPromise());
+            for (Map.Entry<EventLoop, List<Channel>> entry : byLoop.entrySet()) {
+                EventLoop loop = entry.getKey();
+                Runnable writes = writeAll(entry.getValue(), shared.retain());
+                if (loop.inEventLoop()) {
+                    writes.run();
+                } else {
+                    loop.execute(writes);
+                }
             }
         } finally {
             shared.release();
         }
+    }
+
+    /** Writes {@code shared} to every one of {@code channels} (all on one loop), then releases it. */
+    private static Runnable writeAll(List<Channel> channels, ByteBuf shared) {
+        return () -> {
+            try {
+                for (Channel channel : channels) {
+                    channel.writeAndFlush(new TextWebSocketFrame(shared.retainedDuplicate()), channel.voidPromise());
+                }
+            } finally {
+                shared.release();
+            }
+        };
     }
 
     private void forget(Channel channel) {
