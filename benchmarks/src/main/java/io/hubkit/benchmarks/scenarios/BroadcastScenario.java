@@ -94,14 +94,14 @@ public final class BroadcastScenario {
                 }
                 headline.put(Headlines.atClients(Headlines.MAX_SUSTAINED_DELIVERED, clients), best);
                 headline.put(Headlines.atClients(Headlines.MAX_DELIVERED, clients), maxDelivered);
-                if (params.halfRateStep() && bestOffered > 0 && measurement.failures() == 0) {
-                    double half = bestOffered / 2;
-                    RateStep step = runner.run(clients + " clients, " + format(half) + " broadcasts/s (half of highest sustained)",
-                            clients, context.uris().size(), half, sequence -> {
-                                sender.broadcast(Payloads.create(DeliveryKind.BROADCAST, System.nanoTime(),
-                                        params.payloadBytes()));
-                                return clients;
-                            });
+                if (params.halfRateStep() && bestOffered > 0) {
+                    RateStep step;
+                    if (measurement.failures() == 0) {
+                        step = halfRateStep(runner, sender, clients, bestOffered / 2, context, params);
+                    } else {
+                        client.close(); // what is left of this set goes first (closing again below does nothing more)
+                        step = halfRateStepOnFreshConnections(context, params, clients, bestOffered / 2, notes);
+                    }
                     steps.add(step);
                     headline.put(Headlines.atClients(Headlines.P99_AT_HALF_RATE, clients), step.latency().p99Ms());
                     if (best >= bestOverall) {
@@ -121,6 +121,35 @@ public final class BroadcastScenario {
         }
         return new ScenarioResult(name, context.target().label(), context.target().kind().displayName(),
                 params.describe(), steps, List.of(), headline, notes, null);
+    }
+
+    private static RateStep halfRateStep(StepRunner runner, LoadConnection sender, int clients, double perSecond,
+                                         RunContext context, Params params) {
+        return runner.run(clients + " clients, " + format(perSecond) + " broadcasts/s (half of highest sustained)",
+                clients, context.uris().size(), perSecond, sequence -> {
+                    sender.broadcast(Payloads.create(DeliveryKind.BROADCAST, System.nanoTime(), params.payloadBytes()));
+                    return clients;
+                });
+    }
+
+    /**
+     * The half-rate step after the stepping lost connections (an overloaded server closes the
+     * connections whose outbound queue reached its limit): on a fresh set of {@code clients}
+     * connections, so that the latency figure is measured with every client there.
+     */
+    private static RateStep halfRateStepOnFreshConnections(RunContext context, Params params, int clients,
+                                                           double perSecond, List<String> notes) {
+        notes.add(clients + " clients: connections were lost while stepping up, so the half-rate step ran on "
+                + clients + " fresh connections");
+        Measurement measurement = new Measurement(DeliveryKind.BROADCAST);
+        try (LoadClient client = new LoadClient(context.sourceAddresses(), measurement)) {
+            List<LoadConnection> connections = client.connect(context.target(), context.uris(), clients,
+                    context.connectParallelism());
+            RateDriver.sleep(500_000_000);
+            StepRunner runner = new StepRunner(measurement, context.serverPids(), params.warmup(), params.window(),
+                    StepRunner.THROUGHPUT_P99_LIMIT_MS);
+            return halfRateStep(runner, connections.get(0), clients, perSecond, context, params);
+        }
     }
 
     static void noteFailures(List<String> notes, Measurement measurement, RateStep step) {
