@@ -15,7 +15,9 @@ import org.msgpack.core.MessagePacker;
  * Writes hub messages as MessagePack frames, element for element as the official server does
  * (see {@link MessagePackHubProtocol} for the layouts): the envelope with msgpack-core, payload
  * values with the payload mapper into the same buffer, and the VarInt length prefix in front
- * without copying the body twice. Thread-safe.
+ * without copying the body twice. A string payload is packed directly (the bytes the mapper would
+ * write) when the mapper binds strings the standard way ({@link StandardStringBinding}).
+ * Thread-safe.
  */
 final class MessagePackMessageWriter {
 
@@ -23,9 +25,11 @@ final class MessagePackMessageWriter {
     private static final byte[] PING = {0x02, (byte) 0x91, 0x06};
 
     private final ObjectWriter payloadWriter;
+    private final boolean directStrings;
 
     MessagePackMessageWriter(ObjectMapper mapper) {
         this.payloadWriter = mapper.writer();
+        this.directStrings = StandardStringBinding.of(mapper);
     }
 
     byte[] write(HubMessage message) {
@@ -136,6 +140,10 @@ final class MessagePackMessageWriter {
         if (value instanceof RawResult raw) {
             raw.requireProtocol(MessagePackHubProtocol.NAME);
             packer.writePayload(raw.bytes());
+            return;
+        }
+        if (value instanceof String text && directStrings) {
+            packer.packString(text);
             return;
         }
         packer.flush();
