@@ -11,11 +11,11 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
-import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,22 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class MessagePackDirectStringsTest {
 
-    private static final InvocationBinder TWO_STRINGS = new InvocationBinder() {
-        @Override
-        public List<Type> parameterTypes(String target) {
-            return List.of(String.class, String.class);
-        }
-
-        @Override
-        public Type returnType(String invocationId) {
-            return String.class;
-        }
-
-        @Override
-        public Type streamItemType(String streamId) {
-            return String.class;
-        }
-    };
+    private static final InvocationBinder TWO_STRINGS = new VectorBinder(List.of(String.class, String.class),
+            String.class);
 
     private final MessagePackHubProtocol direct = new MessagePackHubProtocol();
     private final MessagePackHubProtocol throughJackson = new MessagePackHubProtocol(
@@ -57,10 +43,10 @@ class MessagePackDirectStringsTest {
     @Test
     void writesTheSameBytesAndReadsTheSameValuesAsTheMapperForEveryStringSize() {
         for (String text : samples()) {
-            InvocationMessage invocation = new InvocationMessage("7", "target", List.of(text, "x"), null, java.util.Map.of());
+            InvocationMessage invocation = new InvocationMessage("7", "target", List.of(text, "x"), null, Map.of());
             CompletionMessage completion = CompletionMessage.withResult("7", text);
             for (HubMessage message : List.<HubMessage>of(invocation, completion,
-                    new StreamItemMessage("7", text, java.util.Map.of()))) {
+                    new StreamItemMessage("7", text, Map.of()))) {
                 byte[] bytes = direct.writeMessage(message);
                 assertThat(bytes).as("bytes of a %d-char string", text.length())
                         .isEqualTo(throughJackson.writeMessage(message));
@@ -102,7 +88,7 @@ class MessagePackDirectStringsTest {
         MessagePackHubProtocol shouting = new MessagePackHubProtocol(
                 MessagePackHubProtocol.defaultPayloadMapper().registerModule(delegatingStringModule(true)));
         byte[] bytes = direct.writeMessage(new InvocationMessage(null, "target", List.of("quiet", "words"), null,
-                java.util.Map.of()));
+                Map.of()));
 
         InvocationMessage parsed = (InvocationMessage) shouting.parseMessage(ByteBuffer.wrap(bytes), TWO_STRINGS);
 
