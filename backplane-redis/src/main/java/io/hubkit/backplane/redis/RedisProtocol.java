@@ -1,5 +1,6 @@
 package io.hubkit.backplane.redis;
 
+import io.hubkit.core.protocol.MessagePackUnpackers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class RedisProtocol {
     }
 
     public static RedisInvocation readInvocation(byte[] bytes) {
-        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(bytes)) {
+        try (MessageUnpacker unpacker = MessagePackUnpackers.over(bytes)) {
             int size = arrayOfAtLeast(unpacker, 2, "Invocation");
             List<String> excluded = readStringArrayOrNil(unpacker);
             int entries = unpacker.unpackMapHeader();
@@ -97,7 +98,7 @@ public final class RedisProtocol {
     }
 
     public static GroupCommand readGroupCommand(byte[] bytes) {
-        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(bytes)) {
+        try (MessageUnpacker unpacker = MessagePackUnpackers.over(bytes)) {
             int size = arrayOfAtLeast(unpacker, 5, "GroupCommand");
             int id = unpacker.unpackInt();
             String serverName = unpacker.unpackString();
@@ -124,7 +125,7 @@ public final class RedisProtocol {
     }
 
     public static int readAck(byte[] bytes) {
-        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(bytes)) {
+        try (MessageUnpacker unpacker = MessagePackUnpackers.over(bytes)) {
             int size = arrayOfAtLeast(unpacker, 1, "Ack");
             int id = unpacker.unpackInt();
             skip(unpacker, size - 1);
@@ -149,7 +150,7 @@ public final class RedisProtocol {
     }
 
     public static RedisCompletion readCompletion(byte[] bytes) {
-        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(bytes)) {
+        try (MessageUnpacker unpacker = MessagePackUnpackers.over(bytes)) {
             int size = arrayOfAtLeast(unpacker, 2, "CompletionMessage");
             String protocol = unpacker.unpackString();
             int length = unpacker.unpackBinaryHeader();

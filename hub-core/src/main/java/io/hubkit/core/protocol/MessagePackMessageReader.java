@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -42,7 +41,7 @@ final class MessagePackMessageReader {
             frame.duplicate().get(body);
             offset = 0;
         }
-        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(body, offset, frame.remaining())) {
+        try (MessageUnpacker unpacker = MessagePackUnpackers.over(body, offset, frame.remaining())) {
             Frame f = new Frame(unpacker, body, offset);
             int itemCount = MessagePackFields.readArrayLength(unpacker, "message");
             int type = MessagePackFields.readInt32(unpacker, "messageType");

@@ -3,6 +3,7 @@ package io.hubkit.service.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hubkit.core.protocol.MessagePackUnpackers;
 import io.hubkit.core.protocol.HubProtocol;
 import io.hubkit.core.protocol.HubProtocols;
 import io.hubkit.core.protocol.InvocationMessage;
@@ -119,7 +120,7 @@ public final class SendBody {
     /** The payloads of a MessagePack {@code {protocol: bin}} body. */
     public static Map<String, byte[]> binary(byte[] body) {
         Map<String, byte[]> payloads = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(body)) {
+        try (MessageUnpacker unpacker = MessagePackUnpackers.over(body)) {
             if (!unpacker.hasNext() || unpacker.getNextFormat().getValueType() != ValueType.MAP) {
                 throw RestException.badRequest("The binary body must be a MessagePack map of protocol names to payloads.");
             }

@@ -1,5 +1,6 @@
 package io.hubkit.service.scaleout;
 
+import io.hubkit.core.protocol.MessagePackUnpackers;
 import io.hubkit.service.routing.RoutingOperation;
 import io.hubkit.service.routing.RoutingQuery;
 import java.io.IOException;
@@ -69,7 +70,7 @@ final class BusCodec {
 
     /** @throws IllegalArgumentException for bytes that are not a message of this format */
     static BusMessage decode(byte[] bytes) {
-        try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
+        try (MessageUnpacker u = MessagePackUnpackers.over(bytes)) {
             Reader r = new Reader(u, bytes.length);
             u.unpackArrayHeader();
             int kind = u.unpackInt();

@@ -1,8 +1,8 @@
 package io.hubkit.backplane.service.protocol;
 
+import io.hubkit.core.protocol.MessagePackUnpackers;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -71,11 +71,11 @@ public final class ServiceProtocol {
      */
     private static MessageUnpacker unpacker(ByteBuffer body) {
         if (body.hasArray()) {
-            return MessagePack.newDefaultUnpacker(body.array(), body.arrayOffset() + body.position(), body.remaining());
+            return MessagePackUnpackers.over(body.array(), body.arrayOffset() + body.position(), body.remaining());
         }
         byte[] copy = new byte[body.remaining()];
         body.duplicate().get(copy);
-        return MessagePack.newDefaultUnpacker(copy);
+        return MessagePackUnpackers.over(copy);
     }
 
     /** Decodes one unframed message body held in {@code body}. */
