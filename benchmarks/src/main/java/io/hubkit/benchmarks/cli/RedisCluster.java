@@ -7,9 +7,7 @@ import io.hubkit.benchmarks.servers.BenchEnvironment;
 import io.hubkit.benchmarks.servers.RedisProcess;
 import io.hubkit.benchmarks.servers.ServerKind;
 import io.hubkit.benchmarks.servers.ServerProcess;
-import io.hubkit.benchmarks.servers.StatsClient;
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,13 +48,8 @@ final class RedisCluster implements Cluster {
             redis.close();
             throw e;
         }
-        List<URI> uris = servers.stream().map(ServerProcess::webSocketUri).toList();
-        List<Long> pids = new ArrayList<>(servers.stream().map(ServerProcess::pid).toList());
-        pids.add(redis.pid());
-        List<StatsClient> stats = uris.stream().map(uri -> new StatsClient(RunContext.statsUri(uri))).toList();
-        Target target = new Target(ServerKind.HUBKIT, protocol, uris.get(0));
-        return new RedisCluster(redis, servers, new RunContext(target, uris, pids, stats, common.sourceAddresses,
-                common.connectParallelism));
+        return new RedisCluster(redis, servers, ClusterContexts.of(servers, redis.pid(),
+                first -> new Target(ServerKind.HUBKIT, protocol, first), common));
     }
 
     @Override

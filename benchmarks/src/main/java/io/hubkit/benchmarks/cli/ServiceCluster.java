@@ -7,9 +7,7 @@ import io.hubkit.benchmarks.servers.BenchEnvironment;
 import io.hubkit.benchmarks.servers.HubServiceProcess;
 import io.hubkit.benchmarks.servers.ServerKind;
 import io.hubkit.benchmarks.servers.ServerProcess;
-import io.hubkit.benchmarks.servers.StatsClient;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,13 +58,8 @@ final class ServiceCluster implements Cluster {
             service.close();
             throw e;
         }
-        List<URI> uris = servers.stream().map(ServerProcess::webSocketUri).toList();
-        List<Long> pids = new ArrayList<>(servers.stream().map(ServerProcess::pid).toList());
-        pids.add(service.pid());
-        List<StatsClient> stats = uris.stream().map(uri -> new StatsClient(RunContext.statsUri(uri))).toList();
-        Target target = new Target(ServerKind.HUBKIT, protocol, uris.get(0), true);
-        return new ServiceCluster(service, servers, new RunContext(target, uris, pids, stats, common.sourceAddresses,
-                common.connectParallelism));
+        return new ServiceCluster(service, servers, ClusterContexts.of(servers, service.pid(),
+                first -> new Target(ServerKind.HUBKIT, protocol, first, true), common));
     }
 
     @Override

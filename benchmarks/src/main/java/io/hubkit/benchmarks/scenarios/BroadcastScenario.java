@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * {@code broadcast}: for each client count C, C connections (spread over the context's servers)
@@ -74,11 +75,7 @@ public final class BroadcastScenario {
                 for (int rate : params.deliveryRates()) {
                     double perSecond = (double) rate / clients;
                     RateStep step = runner.run(clients + " clients, " + format(perSecond) + " broadcasts/s",
-                            clients, context.uris().size(), perSecond, sequence -> {
-                                sender.broadcast(Payloads.create(DeliveryKind.BROADCAST, System.nanoTime(),
-                                        params.payloadBytes()));
-                                return clients;
-                            });
+                            clients, context.uris().size(), perSecond, broadcasts(sender, clients, params));
                     steps.add(step);
                     stepsOfThisCount.add(step);
                     maxDelivered = Math.max(maxDelivered, step.deliveredPerSec());
@@ -126,10 +123,15 @@ public final class BroadcastScenario {
     private static RateStep halfRateStep(StepRunner runner, LoadConnection sender, int clients, double perSecond,
                                          RunContext context, Params params) {
         return runner.run(clients + " clients, " + format(perSecond) + " broadcasts/s (half of highest sustained)",
-                clients, context.uris().size(), perSecond, sequence -> {
-                    sender.broadcast(Payloads.create(DeliveryKind.BROADCAST, System.nanoTime(), params.payloadBytes()));
-                    return clients;
-                });
+                clients, context.uris().size(), perSecond, broadcasts(sender, clients, params));
+    }
+
+    /** One step's operation: {@code sender} broadcasts one timestamped payload, due at every client. */
+    private static LongUnaryOperator broadcasts(LoadConnection sender, int clients, Params params) {
+        return sequence -> {
+            sender.broadcast(Payloads.create(DeliveryKind.BROADCAST, System.nanoTime(), params.payloadBytes()));
+            return clients;
+        };
     }
 
     /**
